@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+/**
+ * Shared styles. Every colour, the font, radius and spacing come from
+ * `--paperos-*` custom properties; the defaults inherit the page's font and
+ * follow its `color-scheme` through `light-dark()`.
+ */
+export const baseStyles = css`
+  :host {
+    --_accent: var(--paperos-color-accent, light-dark(#1d4ed8, #93b4ff));
+    --_accent-text: var(--paperos-color-accent-text, light-dark(#ffffff, #0b1220));
+    --_text: var(--paperos-color-text, light-dark(#1f2328, #e6e8eb));
+    --_muted: var(--paperos-color-muted, light-dark(#57606a, #a4acb6));
+    --_surface: var(--paperos-color-surface, light-dark(#ffffff, #16191d));
+    --_border: var(--paperos-color-border, light-dark(#d0d7de, #3b424a));
+    --_danger: var(--paperos-color-danger, light-dark(#b42318, #ff9b8f));
+    --_success: var(--paperos-color-success, light-dark(#1a7f37, #6fdd8b));
+    --_focus: var(--paperos-focus-ring, 2px solid var(--_accent));
+    --_radius: var(--paperos-radius, 6px);
+    --_space: var(--paperos-space, 0.5rem);
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font: var(--paperos-font, inherit);
+    line-height: 1.4;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .state {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_muted);
+  }
+  .state--error {
+    color: var(--_danger);
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .state p {
+    margin: 0;
+  }
+  .error-detail {
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+  .spinner {
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: paperos-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  @keyframes paperos-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  .button {
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .button[disabled],
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .button--quiet {
+    background: transparent;
+    color: var(--_accent);
+  }
+  :focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  input[type='search'],
+  input[type='text'],
+  select,
+  textarea {
+    min-block-size: 24px;
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,43 @@
+/**
+ * The locale an element speaks: the nearest `lang` attribute (crossing shadow
+ * roots), else the page's, else the browser's.
+ */
+export function localeOf(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return (typeof navigator !== 'undefined' && navigator.language) || 'en';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date-time in the given locale ("Oct 22, 2025, 7:50 PM"); the raw text when unparsable. */
+export function formatDateTime(value: string | number | undefined | null, locale: string): string {
+  if (value === undefined || value === null || value === '') return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
+}
+
+/** A count in the given locale ("10,000"). */
+export function formatCount(value: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale).format(value);
+  } catch {
+    return String(value);
+  }
+}

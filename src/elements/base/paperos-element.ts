@@ -1,0 +1,215 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { TaskStatus, type Task } from '@lit/task';
+import { PaperOSClient } from '../../client/client.js';
+import { PaperOSError, isPaperOSError } from '../../client/errors.js';
+import { sharedTokenSource, type TokenSource } from '../../client/token.js';
+import type { TokenResult } from '../../client/types.js';
+import { paperosSettingsContext, type PaperOSSettings } from './context.js';
+import { PaperOSErrorEvent, PaperOSLoadEvent } from './events.js';
+import { describeError } from './messages.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyTask = Task<any, any>;
+interface TrackedTask {
+  task: AnyTask;
+  count?: (value: unknown) => number;
+  announced?: unknown;
+}
+
+export const DEFAULT_BASE_URL = 'https://app.paperos.com';
+
+/** One client per (token source, base URL) on the page, so every element shares its token and cache. */
+const clients = new WeakMap<object, Map<string, PaperOSClient>>();
+const NO_TOKEN = {};
+
+function sharedClient(baseUrl: string, tokenSource: TokenSource | undefined): PaperOSClient {
+  const key = tokenSource ?? NO_TOKEN;
+  let byUrl = clients.get(key);
+  if (!byUrl) clients.set(key, (byUrl = new Map()));
+  let client = byUrl.get(baseUrl);
+  if (!client) {
+    client = new PaperOSClient({ baseUrl, tokenSource });
+    byUrl.set(baseUrl, client);
+  }
+  return client;
+}
+
+/**
+ * The small base every PaperOS element extends: the connection settings
+ * (own attributes, else the nearest `<paperos-provider>`), a shared client,
+ * and the loading / empty / error states with their events.
+ *
+ * Subclasses keep their data in `@lit/task` tasks and register them with
+ * `trackTask`, so a removed element aborts its requests and a re-attached one
+ * loads again.
+ */
+export abstract class PaperOSElement extends LitElement {
+  /** PaperOS base URL (`https://app.paperos.com` when neither this nor a provider sets it). */
+  @property({ attribute: 'base-url', reflect: true }) baseUrl?: string;
+
+  /** Organization id; defaults to the token's `org_id` claim. */
+  @property({ attribute: 'org-id', reflect: true }) orgId?: string;
+
+  /** Host backend endpoint answering `POST` with `{"access_token": "..."}`. */
+  @property({ attribute: 'token-url', reflect: true }) tokenUrl?: string;
+
+  /** An access token. Property only: it is never reflected to an attribute. */
+  @property({ attribute: false }) token?: string;
+
+  /** A callback that returns a fresh token. Property only. */
+  @property({ attribute: false }) fetchToken?: () => Promise<TokenResult>;
+
+  /** Settings handed down by an enclosing `<paperos-provider>`. */
+  @consume({ context: paperosSettingsContext, subscribe: true })
+  @state()
+  protected inheritedSettings?: PaperOSSettings;
+
+  private readonly tracked: TrackedTask[] = [];
+  private readonly abortedOnDisconnect = new Set<AnyTask>();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The effective settings: own values over the provider's. */
+  protected get settings(): Required<Pick<PaperOSSettings, 'baseUrl'>> & PaperOSSettings {
+    const inherited = this.inheritedSettings ?? {};
+    return {
+      baseUrl: this.baseUrl || inherited.baseUrl || DEFAULT_BASE_URL,
+      orgId: this.orgId || inherited.orgId,
+      tokenUrl: this.tokenUrl || inherited.tokenUrl,
+      token: this.token ?? inherited.token,
+      fetchToken: this.fetchToken ?? inherited.fetchToken,
+    };
+  }
+
+  /**
+   * The page-wide client for the current settings. Stable while the settings
+   * are, so it can sit in a task's arguments.
+   */
+  protected get client(): PaperOSClient {
+    const { baseUrl, token, fetchToken, tokenUrl } = this.settings;
+    // Precedence: an explicit token, then a callback, then the endpoint. With
+    // none of them the client sends no Authorization header (BFF proxy mode).
+    const tokenSource =
+      token !== undefined
+        ? sharedTokenSource({ token })
+        : fetchToken
+          ? sharedTokenSource({ fetchToken })
+          : tokenUrl
+            ? sharedTokenSource({ tokenUrl })
+            : undefined;
+    return sharedClient(baseUrl, tokenSource);
+  }
+
+  /** The organization to load: the set `org-id`, else the token's `org_id` claim. */
+  protected async resolveOrgId(client: PaperOSClient, explicit: string | undefined, signal: AbortSignal): Promise<string> {
+    if (explicit) return explicit;
+    const fromToken = await client.defaultOrgId({ signal });
+    if (fromToken) return fromToken;
+    throw new PaperOSError({
+      status: 0,
+      code: 'bad_request',
+      message: msg('No organization is set: give the element an org-id, or use a token that carries an org_id claim.'),
+    });
+  }
+
+  /**
+   * Registers a data task: aborted when the element leaves the page, re-run
+   * when it returns. `count` turns a completed value into the `paperos-load`
+   * count; without it the task announces nothing.
+   */
+  protected trackTask<T extends AnyTask>(task: T, count?: (value: NonNullable<T['value']>) => number): T {
+    this.tracked.push({ task, count: count as ((value: unknown) => number) | undefined });
+    return task;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const task of this.abortedOnDisconnect) void task.run();
+    this.abortedOnDisconnect.clear();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const { task } of this.tracked) {
+      if (task.status === TaskStatus.PENDING) {
+        this.abortedOnDisconnect.add(task);
+        task.abort();
+      }
+    }
+  }
+
+  /**
+   * Announces each settled task run once: `paperos-load` with its count, or
+   * `paperos-error` (aborts are not failures). Done after render, so a run that
+   * a newer one superseded never announces anything.
+   */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    for (const entry of this.tracked) {
+      const { task } = entry;
+      if (task.status === TaskStatus.COMPLETE && entry.announced !== task.value) {
+        entry.announced = task.value;
+        if (entry.count && task.value != null) this.dispatchEvent(new PaperOSLoadEvent(entry.count(task.value)));
+      } else if (task.status === TaskStatus.ERROR && entry.announced !== task.error) {
+        entry.announced = task.error;
+        if (!isAbort(task.error)) this.dispatchEvent(new PaperOSErrorEvent(toPaperOSError(task.error)));
+      }
+    }
+  }
+
+  protected renderLoading(label: string = msg('Loading…')): TemplateResult {
+    return html`<div part="loading" class="state state--loading" role="status" aria-live="polite">
+      <slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>
+    </div>`;
+  }
+
+  protected renderEmpty(message: string): TemplateResult {
+    return html`<div part="empty" class="state state--empty">
+      <slot name="empty">${message}</slot>
+    </div>`;
+  }
+
+  /** The error state: the failure in plain words and a Retry button (outside the slot, so it always works). */
+  protected renderError(error: unknown, retry: () => void): TemplateResult {
+    // An aborted run is about to be replaced (or re-run on reconnect): keep showing progress.
+    if (isAbort(error)) return this.renderLoading();
+    const failure = toPaperOSError(error);
+    const { summary, detail } = describeError(failure);
+    return html`<div part="error" class="state state--error" role="alert">
+      <slot name="error">
+        <p class="error-summary">${summary}</p>
+        ${detail ? html`<p class="error-detail">${detail}</p>` : nothing}
+      </slot>
+      <button part="retry-button" class="button" type="button" @click=${retry}>${msg('Retry')}</button>
+    </div>`;
+  }
+
+}
+
+export function isAbort(error: unknown): boolean {
+  return (
+    (isPaperOSError(error) && error.code === 'aborted') ||
+    (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError')
+  );
+}
+
+export function toPaperOSError(error: unknown): PaperOSError {
+  if (isPaperOSError(error)) return error;
+  return new PaperOSError({
+    status: 0,
+    code: 'invalid_response',
+    message: msg('Something went wrong while showing this data.'),
+  });
+}
+
+/** Registers an element unless a same-named one already is (two script tags, two versions). */
+export function defineElement(name: string, constructor: CustomElementConstructor): void {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return;
+  customElements.define(name, constructor);
+}

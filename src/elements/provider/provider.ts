@@ -1,0 +1,68 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { TokenResult } from '../../client/types.js';
+import { paperosSettingsContext, type PaperOSSettings } from '../base/context.js';
+
+/**
+ * @summary Sets the PaperOS connection once for every element inside it.
+ *
+ * The settings flow through `@lit/context`; an element's own attribute or
+ * property wins over the provider's. The provider renders no box of its own.
+ *
+ * @slot - PaperOS elements (at any depth, through shadow roots too).
+ */
+export class PaperOSProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** PaperOS base URL for the elements inside. */
+  @property({ attribute: 'base-url', reflect: true }) baseUrl?: string;
+
+  /** Organization id for the elements inside; defaults to the token's `org_id` claim. */
+  @property({ attribute: 'org-id', reflect: true }) orgId?: string;
+
+  /** Host backend endpoint answering `POST` with `{"access_token": "..."}`. */
+  @property({ attribute: 'token-url', reflect: true }) tokenUrl?: string;
+
+  /** An access token. Property only: never reflected to an attribute. */
+  @property({ attribute: false }) token?: string;
+
+  /** A callback that returns a fresh token. Property only. */
+  @property({ attribute: false }) fetchToken?: () => Promise<TokenResult>;
+
+  @provide({ context: paperosSettingsContext })
+  protected settings: PaperOSSettings = {};
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('baseUrl') ||
+      changed.has('orgId') ||
+      changed.has('tokenUrl') ||
+      changed.has('token') ||
+      changed.has('fetchToken')
+    ) {
+      // A new object, so every consumer sees the change.
+      this.settings = {
+        baseUrl: this.baseUrl,
+        orgId: this.orgId,
+        tokenUrl: this.tokenUrl,
+        token: this.token,
+        fetchToken: this.fetchToken,
+      };
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'paperos-provider': PaperOSProvider;
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * Pure functions behind `<paperos-document-list>`: group documents into a
+ * folder tree once per fetch, mark matches once per filter, and flatten the
+ * tree into rows once per filter / sort / expand change. Rendering then only
+ * touches the rows on screen.
+ */
+import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
+
+export type SortMode = 'folder' | 'name';
+
+export interface FolderNode {
+  readonly kind: 'folder';
+  /** `f` + the normalized path: unique among rows. */
+  readonly key: string;
+  /** The path segment, as given. */
+  readonly name: string;
+  /** Tree depth; the invisible root is 0, top-level folders 1. */
+  readonly level: number;
+  readonly parent: FolderNode | undefined;
+  readonly folders: FolderNode[];
+  readonly docs: DocEntry[];
+  /** Documents below this folder (any depth). */
+  total: number;
+  /** Documents below this folder that match the current filter. */
+  shown: number;
+}
+
+export interface DocEntry {
+  readonly kind: 'doc';
+  /** `d` + pub_id (made unique if the data repeats one). */
+  readonly key: string;
+  readonly doc: PaperOSDocument;
+  /** The filename, as given. */
+  readonly name: string;
+  readonly folder: FolderNode;
+  readonly level: number;
+  /** Lowercased `/folder/path/filename`, computed once per fetch. */
+  readonly search: string;
+  /** Whether it matches the current filter. */
+  match: boolean;
+}
+
+export type Row = FolderNode | DocEntry;
+
+export interface DocumentModel {
+  readonly root: FolderNode;
+  readonly entries: DocEntry[];
+  /** Every folder except the root. */
+  readonly folders: FolderNode[];
+  /** Folder and document rows by key. */
+  readonly byKey: Map<string, Row>;
+  readonly compare: (a: string, b: string) => number;
+  /** Entries by filename (then folder), sorted on first use. */
+  byName?: DocEntry[];
+  /** The normalized filter last applied. */
+  query: string;
+  matched: number;
+}
+
+export interface FlatRows {
+  readonly rows: Row[];
+  /** aria-posinset / aria-setsize of each row among its visible siblings. */
+  readonly pos: number[];
+  readonly size: number[];
+}
+
+/** Deeper path segments are folded into the last folder's name, so hostile paths cannot blow the stack. */
+export const MAX_DEPTH = 32;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
+
+function folder(key: string, name: string, parent: FolderNode | undefined): FolderNode {
+  return {
+    kind: 'folder',
+    key,
+    name,
+    level: parent ? parent.level + 1 : 0,
+    parent,
+    folders: [],
+    docs: [],
+    total: 0,
+    shown: 0,
+  };
+}
+
+/** The folder segments of a path: split on `/`, empty segments dropped, the rest kept exactly as given. */
+export function pathSegments(path: unknown): string[] {
+  const segments = text(path)
+    .split('/')
+    .filter((segment) => segment !== '');
+  if (segments.length > MAX_DEPTH) {
+    segments.splice(MAX_DEPTH - 1, segments.length, segments.slice(MAX_DEPTH - 1).join('/'));
+  }
+  return segments;
+}
+
+/** Builds the folder tree and search keys for one fetched list. */
+export function buildModel(
+  documents: readonly unknown[],
+  compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+): DocumentModel {
+  const root = folder('f', '', undefined);
+  const folders: FolderNode[] = [];
+  const entries: DocEntry[] = [];
+  const byKey = new Map<string, Row>();
+
+  for (const raw of Array.isArray(documents) ? documents : []) {
+    if (!raw || typeof raw !== 'object') continue;
+    const doc = raw as PaperOSDocument;
+    let parent = root;
+    for (const segment of pathSegments(doc.path)) {
+      const key = `${parent.key}/${segment}`;
+      let child = byKey.get(key) as FolderNode | undefined;
+      if (!child) {
+        child = folder(key, segment, parent);
+        parent.folders.push(child);
+        folders.push(child);
+        byKey.set(key, child);
+      }
+      parent = child;
+    }
+    const name = text(doc.filename);
+    let key = `d${text(doc.pub_id)}`;
+    if (byKey.has(key)) key = `${key}#${entries.length}`;
+    const entry: DocEntry = {
+      kind: 'doc',
+      key,
+      doc,
+      name,
+      folder: parent,
+      level: parent.level + 1,
+      search: `${parent.key.slice(1)}/${name}`.toLowerCase(),
+      match: true,
+    };
+    byKey.set(key, entry);
+    parent.docs.push(entry);
+    entries.push(entry);
+    for (let f: FolderNode | undefined = parent; f; f = f.parent) f.total++;
+  }
+
+  const byFolderName = (a: FolderNode, b: FolderNode) => compare(a.name, b.name);
+  const byDocName = (a: DocEntry, b: DocEntry) => compare(a.name, b.name);
+  for (const f of [root, ...folders]) {
+    f.folders.sort(byFolderName);
+    f.docs.sort(byDocName);
+    f.shown = f.total;
+  }
+  return { root, entries, folders, byKey, compare, query: '', matched: entries.length };
+}
+
+/** Normalizes a filter string the way search keys are: trimmed, lowercased. */
+export function normalizeQuery(query: string): string {
+  return query.trim().toLowerCase();
+}
+
+/** Marks the entries matching `query` (filename or path, case-insensitive) and counts them per folder. */
+export function applyFilter(model: DocumentModel, query: string): number {
+  const q = normalizeQuery(query);
+  if (q === model.query) return model.matched;
+  model.query = q;
+  let matched = 0;
+  model.root.shown = 0;
+  for (const f of model.folders) f.shown = 0;
+  for (const entry of model.entries) {
+    entry.match = q === '' || entry.search.includes(q);
+    if (!entry.match) continue;
+    matched++;
+    for (let f: FolderNode | undefined = entry.folder; f; f = f.parent) f.shown++;
+  }
+  model.matched = matched;
+  return matched;
+}
+
+/** All entries by filename, then by folder path; sorted once per model. */
+export function entriesByName(model: DocumentModel): DocEntry[] {
+  if (!model.byName) {
+    const { compare } = model;
+    model.byName = [...model.entries].sort((a, b) => compare(a.name, b.name) || compare(a.folder.key, b.folder.key));
+  }
+  return model.byName;
+}
+
+/**
+ * The visible rows for the current filter: the folder tree (folders first,
+ * then files, collapsed folders' contents left out), or with `sort: 'name'`
+ * a flat list of matching documents by filename.
+ */
+export function flatten(model: DocumentModel, sort: SortMode, isCollapsed: (folder: FolderNode) => boolean): FlatRows {
+  const rows: Row[] = [];
+  const pos: number[] = [];
+  const size: number[] = [];
+  if (sort === 'name') {
+    for (const entry of entriesByName(model)) {
+      if (entry.match) rows.push(entry);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      pos.push(i + 1);
+      size.push(rows.length);
+    }
+    return { rows, pos, size };
+  }
+  const visit = (parent: FolderNode) => {
+    let count = 0;
+    for (const f of parent.folders) if (f.shown > 0) count++;
+    for (const d of parent.docs) if (d.match) count++;
+    let at = 0;
+    for (const f of parent.folders) {
+      if (f.shown === 0) continue;
+      rows.push(f);
+      pos.push(++at);
+      size.push(count);
+      if (!isCollapsed(f)) visit(f);
+    }
+    for (const d of parent.docs) {
+      if (!d.match) continue;
+      rows.push(d);
+      pos.push(++at);
+      size.push(count);
+    }
+  };
+  visit(model.root);
+  return { rows, pos, size };
+}
+
+/** The file type from a filename's extension ("XLSX"), or '' when it has none. */
+export function fileType(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  if (dot <= 0 || dot === filename.length - 1) return '';
+  const ext = filename.slice(dot + 1);
+  return ext.length <= 8 && !/\s/.test(ext) ? ext.toUpperCase() : '';
+}
+
+const firstString = (source: Record<string, unknown>, keys: readonly string[]): string | null => {
+  for (const key of keys) {
+    const value = source[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return null;
+};
+
+/**
+ * One recipient in the shape chosen in docs/api-notes.md (`{name, email,
+ * status, sign_url}`), from that shape or the others seen in the wild: a bare
+ * email string, `first_name`/`last_name`, `signed: boolean`, `signing_url`,
+ * `signUrl`, `url` or `link` for the signing link.
+ */
+export function normalizeRecipient(raw: unknown): DocumentRecipient | null {
+  if (typeof raw === 'string') {
+    return raw === '' ? null : { name: raw, email: raw.includes('@') ? raw : null, status: '', sign_url: null };
+  }
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  const email = firstString(r, ['email', 'email_address', 'emailAddress']);
+  const joined = [text(r.first_name ?? r.firstName), text(r.last_name ?? r.lastName)].filter(Boolean).join(' ');
+  const name = firstString(r, ['name', 'full_name', 'fullName', 'display_name']) ?? (joined || email || '');
+  let status = firstString(r, ['status', 'state', 'signing_status']) ?? '';
+  if (!status && typeof r.signed === 'boolean') status = r.signed ? 'signed' : 'pending';
+  if (!status && (r.signed_at || r.signedAt || r.completed_at)) status = 'signed';
+  const signUrl = firstString(r, ['sign_url', 'signing_url', 'signUrl', 'signingUrl', 'url', 'link']);
+  return { name, email, status, sign_url: signUrl };
+}
+
+/** A document's recipients, whatever shape the list came in. */
+export function recipientsOf(doc: PaperOSDocument): DocumentRecipient[] {
+  const list: unknown = (doc as { recipients?: unknown }).recipients;
+  if (!Array.isArray(list)) return [];
+  const out: DocumentRecipient[] = [];
+  for (const raw of list) {
+    const recipient = normalizeRecipient(raw);
+    if (recipient) out.push(recipient);
+  }
+  return out;
+}

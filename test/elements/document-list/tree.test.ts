@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import {
+  MAX_DEPTH,
+  applyFilter,
+  buildModel,
+  fileType,
+  flatten,
+  normalizeRecipient,
+  pathSegments,
+  recipientsOf,
+  type Row,
+} from '../../../src/elements/document-list/tree.js';
+import type { PaperOSDocument } from '../../../src/client/types.js';
+
+const doc = (pub_id: string, path: string, filename: string, recipients: unknown[] = []): PaperOSDocument =>
+  ({ pub_id, path, filename, url: `https://paperos.test/d/${pub_id}`, recipients }) as PaperOSDocument;
+
+const labels = (rows: Row[]) => rows.map((r) => (r.kind === 'folder' ? `${r.name}/` : r.name));
+const none = () => false;
+
+describe('document-list tree', () => {
+  const docs = [
+    doc('1', '/Finance/2020', 'b.xlsx'),
+    doc('2', '/Finance', 'Budget.pdf'),
+    doc('3', '', 'readme.txt'),
+    doc('4', '/Finance/2020', 'a.xlsx'),
+    doc('5', '/Legal', 'NDA.docx'),
+    doc('6', 'Legal/', 'Bylaws 10.pdf'),
+    doc('7', 'Legal', 'Bylaws 9.pdf'),
+  ];
+
+  it('groups by folder path, folders before files, each sorted by name', () => {
+    const model = buildModel(docs, new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare);
+    const { rows, pos, size } = flatten(model, 'folder', none);
+    expect(labels(rows)).to.deep.equal([
+      'Finance/',
+      '2020/',
+      'a.xlsx',
+      'b.xlsx',
+      'Budget.pdf',
+      'Legal/',
+      'Bylaws 9.pdf',
+      'Bylaws 10.pdf',
+      'NDA.docx',
+      'readme.txt',
+    ]);
+    expect(rows.map((r) => r.level)).to.deep.equal([1, 2, 3, 3, 2, 1, 2, 2, 2, 1]);
+    expect(pos).to.deep.equal([1, 1, 1, 2, 2, 2, 1, 2, 3, 3]);
+    expect(size).to.deep.equal([3, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+    const finance = rows[0];
+    expect(finance.kind === 'folder' && finance.total).to.equal(3);
+  });
+
+  it('leaves out the contents of collapsed folders', () => {
+    const model = buildModel(docs);
+    const { rows } = flatten(model, 'folder', (f) => f.name === 'Finance');
+    expect(labels(rows)).to.deep.equal(['Finance/', 'Legal/', 'Bylaws 10.pdf', 'Bylaws 9.pdf', 'NDA.docx', 'readme.txt']);
+  });
+
+  it('filters on filename and path, case-insensitively, keeping the matches’ folders', () => {
+    const model = buildModel(docs);
+    expect(applyFilter(model, '  FINANCE/2020 ')).to.equal(2);
+    expect(labels(flatten(model, 'folder', none).rows)).to.deep.equal(['Finance/', '2020/', 'a.xlsx', 'b.xlsx']);
+    expect(applyFilter(model, 'bylaws')).to.equal(2);
+    const filtered = flatten(model, 'folder', none);
+    expect(labels(filtered.rows)).to.deep.equal(['Legal/', 'Bylaws 10.pdf', 'Bylaws 9.pdf']);
+    expect(filtered.rows[0].kind === 'folder' && filtered.rows[0].shown).to.equal(2);
+    expect(filtered.size).to.deep.equal([1, 2, 2]);
+    expect(applyFilter(model, 'nothing like it')).to.equal(0);
+    expect(flatten(model, 'folder', none).rows).to.have.length(0);
+    expect(applyFilter(model, '')).to.equal(7);
+  });
+
+  it('sorts flat by name with `name`, ignoring folders', () => {
+    const model = buildModel(docs, new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare);
+    applyFilter(model, 'x');
+    const { rows, pos, size } = flatten(model, 'name', none);
+    expect(labels(rows)).to.deep.equal(['a.xlsx', 'b.xlsx', 'NDA.docx', 'readme.txt']);
+    expect(pos).to.deep.equal([1, 2, 3, 4]);
+    expect(size).to.deep.equal([4, 4, 4, 4]);
+  });
+
+  it('keeps names exactly as given and keys unique for repeated or missing ids', () => {
+    const hostile = [
+      doc('x', '/<img src=x onerror=alert(1)>', '<b>bold</b>.pdf'),
+      doc('x', '/<img src=x onerror=alert(1)>', '  spaced  .pdf'),
+      { path: null, filename: null, url: null, recipients: null },
+      null,
+      'not a document',
+    ];
+    const model = buildModel(hostile as unknown[]);
+    const { rows } = flatten(model, 'folder', none);
+    expect(labels(rows)).to.deep.equal(['<img src=x onerror=alert(1)>/', '  spaced  .pdf', '<b>bold</b>.pdf', '']);
+    expect(new Set(rows.map((r) => r.key)).size).to.equal(rows.length);
+  });
+
+  it('folds absurdly deep paths into the last level', () => {
+    const segments = pathSegments('/a'.repeat(1000));
+    expect(segments).to.have.length(MAX_DEPTH);
+    expect(segments[MAX_DEPTH - 1]).to.equal(Array(1000 - MAX_DEPTH + 1).fill('a').join('/'));
+    const model = buildModel([doc('1', '/a'.repeat(1000), 'deep.pdf')]);
+    expect(flatten(model, 'folder', none).rows).to.have.length(MAX_DEPTH + 1);
+  });
+
+  it('reads the type from the extension', () => {
+    expect(fileType('2017 - 2020 Balance Sheet.xlsx')).to.equal('XLSX');
+    expect(fileType('scan.PDF')).to.equal('PDF');
+    expect(fileType('README')).to.equal('');
+    expect(fileType('.env')).to.equal('');
+    expect(fileType('trailing.')).to.equal('');
+    expect(fileType('notes.this is not an ext')).to.equal('');
+  });
+
+  it('normalizes recipients in several shapes', () => {
+    expect(normalizeRecipient({ name: 'Ann', email: 'ann@x.test', status: 'pending', sign_url: 'https://s/1' })).to.deep.equal({
+      name: 'Ann',
+      email: 'ann@x.test',
+      status: 'pending',
+      sign_url: 'https://s/1',
+    });
+    expect(normalizeRecipient({ first_name: 'Bo', last_name: 'Li', email: 'bo@x.test', signed: true })).to.deep.equal({
+      name: 'Bo Li',
+      email: 'bo@x.test',
+      status: 'signed',
+      sign_url: null,
+    });
+    expect(normalizeRecipient({ email: 'cy@x.test', signing_url: 'https://s/2', signed: false })).to.deep.equal({
+      name: 'cy@x.test',
+      email: 'cy@x.test',
+      status: 'pending',
+      sign_url: 'https://s/2',
+    });
+    expect(normalizeRecipient('dee@x.test')).to.deep.equal({ name: 'dee@x.test', email: 'dee@x.test', status: '', sign_url: null });
+    expect(normalizeRecipient(42)).to.equal(null);
+    expect(recipientsOf(doc('1', '', 'a', [null, { name: 'E' }, '']))).to.have.length(1);
+    expect(recipientsOf({ recipients: 'nope' } as unknown as PaperOSDocument)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,146 @@
+import * as v from 'valibot';
+import type { DocumentRecipient, Logger, PaperOSDocument } from './types.js';
+
+/**
+ * Runtime shapes of the API's responses. Objects are loose (extra keys kept);
+ * optional text gets a safe default so a partial item still renders.
+ */
+const text = v.optional(v.nullable(v.string()), '');
+const id = v.union([v.string(), v.number()]);
+
+export const WorkflowTemplateSchema = v.looseObject({
+  id: v.string(),
+  label: v.string(),
+  description: text,
+  created_at: text,
+  updated_at: text,
+});
+
+export const WorkflowSchema = v.looseObject({
+  id: v.string(),
+  label: text,
+  template_id: text,
+  status: v.optional(v.string(), 'open'),
+  created_at: text,
+  updated_at: text,
+});
+
+export const RecordSchema = v.looseObject({
+  id,
+  name: text,
+  resource_type_id: v.optional(v.number(), 0),
+  account_id: v.optional(v.nullable(id), null),
+  created_at: text,
+  updated_at: text,
+  finalized: v.optional(v.number(), 0),
+  archived: v.optional(v.number(), 0),
+  is_draft: v.optional(v.number(), 0),
+  features: v.optional(v.record(v.string(), v.unknown()), {}),
+});
+
+export const DocumentSchema = v.looseObject({
+  pub_id: v.string(),
+  path: v.optional(v.string(), '/'),
+  filename: v.string(),
+  url: v.string(),
+  recipients: v.optional(v.nullable(v.array(v.unknown())), []),
+});
+
+export const OrgSchema = v.looseObject({
+  id: v.string(),
+  name: v.string(),
+  brand_id: v.optional(v.nullable(v.string())),
+  created_at: text,
+  updated_at: text,
+});
+
+export const OrgListSchema = v.looseObject({
+  updated_at: v.optional(v.number(), 0),
+  orgs: v.array(v.unknown()),
+});
+
+export const TokenDebugSchema = v.looseObject({
+  user: v.looseObject({
+    account_id: v.optional(v.nullable(id), null),
+    partner_id: v.optional(v.nullable(id), null),
+    auth_time: v.optional(v.nullable(v.string()), null),
+    iat: v.optional(v.nullable(v.string()), null),
+    exp: v.optional(v.nullable(v.string()), null),
+    api_token: v.optional(v.boolean(), false),
+    email: v.optional(v.nullable(v.string()), null),
+  }),
+  method: v.optional(v.string(), 'GET'),
+  originalUrl: v.optional(v.string(), ''),
+});
+
+export const CreateRecordSchema = v.looseObject({ rec_id: id });
+export const RecordUpdateSchema = v.looseObject({
+  changes: v.array(v.string()),
+  total: v.optional(v.number()),
+  count: v.optional(v.number()),
+});
+export const StartWorkflowSchema = v.looseObject({ workflow_id: v.string() });
+
+/** Parses one value or throws the valibot issue summary (the caller turns it into a PaperOSError). */
+export function parseOne<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  throw new TypeError(`${what}: ${v.summarize(result.issues).split('\n')[0]}`);
+}
+
+/** Keeps the valid items of a list; skips the rest with a warning naming the item's position. */
+export function parseItems<T extends v.GenericSchema>(
+  schema: T,
+  items: unknown[],
+  what: string,
+  logger: Logger,
+): v.InferOutput<T>[] {
+  const out: v.InferOutput<T>[] = [];
+  items.forEach((item, index) => {
+    const result = v.safeParse(schema, item);
+    if (result.success) out.push(result.output);
+    else logger.warn(`PaperOS: skipped a malformed ${what} at position ${index}: ${result.issues[0]?.message ?? 'invalid'}`);
+  });
+  return out;
+}
+
+function firstString(record: Record<string, unknown>, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
+/**
+ * Normalizes one signing recipient. Accepted shapes (docs/api-notes.md):
+ * `{name, email, status, sign_url}` (the sandbox's), `{name|full_name|first_name+last_name,
+ * email, signed: boolean|signed_at, url|link|signing_url|signature_url}`, or a bare email string.
+ */
+export function normalizeRecipient(raw: unknown): DocumentRecipient | undefined {
+  if (typeof raw === 'string') {
+    const trimmed = raw.trim();
+    return trimmed ? { name: trimmed, email: trimmed.includes('@') ? trimmed : null, status: 'pending', sign_url: null } : undefined;
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const record = raw as Record<string, unknown>;
+  const joined = [record.first_name, record.last_name].filter((part) => typeof part === 'string' && part).join(' ');
+  const email = firstString(record, ['email', 'email_address']) ?? null;
+  const name = firstString(record, ['name', 'full_name', 'display_name']) ?? (joined || email);
+  if (!name) return undefined;
+  const status =
+    firstString(record, ['status', 'state']) ??
+    (record.signed === true || typeof record.signed_at === 'string' ? 'signed' : 'pending');
+  const signUrl = firstString(record, ['sign_url', 'signing_url', 'signature_url', 'url', 'link']) ?? null;
+  return { name, email, status, sign_url: signUrl };
+}
+
+export function normalizeDocument(raw: v.InferOutput<typeof DocumentSchema>, logger: Logger): PaperOSDocument {
+  const recipients: DocumentRecipient[] = [];
+  for (const item of raw.recipients ?? []) {
+    const recipient = normalizeRecipient(item);
+    if (recipient) recipients.push(recipient);
+    else logger.warn(`PaperOS: skipped a recipient of unknown shape on document ${raw.pub_id}`);
+  }
+  return { ...raw, path: raw.path || '/', recipients } as PaperOSDocument;
+}

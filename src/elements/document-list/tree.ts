@@ -19,6 +19,8 @@ export interface FolderNode {
   readonly parent: FolderNode | undefined;
   readonly folders: FolderNode[];
   readonly docs: DocEntry[];
+  /** Lowercased path, the prefix of its documents' search keys. */
+  readonly search: string;
   /** Documents below this folder (any depth). */
   total: number;
   /** Documents below this folder that match the current filter. */
@@ -76,6 +78,7 @@ function folder(key: string, name: string, parent: FolderNode | undefined): Fold
     name,
     level: parent ? parent.level + 1 : 0,
     parent,
+    search: key.slice(1).toLowerCase(),
     folders: [],
     docs: [],
     total: 0,
@@ -104,11 +107,11 @@ export function buildModel(
   const entries: DocEntry[] = [];
   const byKey = new Map<string, Row>();
 
-  for (const raw of Array.isArray(documents) ? documents : []) {
-    if (!raw || typeof raw !== 'object') continue;
-    const doc = raw as PaperOSDocument;
+  // Most documents share a few paths: resolve each distinct path string once.
+  const byPath = new Map<string, FolderNode>();
+  const folderFor = (path: unknown): FolderNode => {
     let parent = root;
-    for (const segment of pathSegments(doc.path)) {
+    for (const segment of pathSegments(path)) {
       const key = `${parent.key}/${segment}`;
       let child = byKey.get(key) as FolderNode | undefined;
       if (!child) {
@@ -119,6 +122,15 @@ export function buildModel(
       }
       parent = child;
     }
+    return parent;
+  };
+
+  for (const raw of Array.isArray(documents) ? documents : []) {
+    if (!raw || typeof raw !== 'object') continue;
+    const doc = raw as PaperOSDocument;
+    const path = text(doc.path);
+    let parent = byPath.get(path);
+    if (!parent) byPath.set(path, (parent = folderFor(path)));
     const name = text(doc.filename);
     let key = `d${text(doc.pub_id)}`;
     if (byKey.has(key)) key = `${key}#${entries.length}`;
@@ -129,7 +141,7 @@ export function buildModel(
       name,
       folder: parent,
       level: parent.level + 1,
-      search: `${parent.key.slice(1)}/${name}`.toLowerCase(),
+      search: `${parent.search}/${name.toLowerCase()}`,
       match: true,
     };
     byKey.set(key, entry);
@@ -256,7 +268,7 @@ export function normalizeRecipient(raw: unknown): DocumentRecipient | null {
   let status = firstString(r, ['status', 'state', 'signing_status']) ?? '';
   if (!status && typeof r.signed === 'boolean') status = r.signed ? 'signed' : 'pending';
   if (!status && (r.signed_at || r.signedAt || r.completed_at)) status = 'signed';
-  const signUrl = firstString(r, ['sign_url', 'signing_url', 'signUrl', 'signingUrl', 'url', 'link']);
+  const signUrl = firstString(r, ['sign_url', 'signing_url', 'signature_url', 'signUrl', 'signingUrl', 'url', 'link']);
   return { name, email, status, sign_url: signUrl };
 }
 

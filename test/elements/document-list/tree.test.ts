@@ -54,7 +54,14 @@ describe('document-list tree', () => {
   it('leaves out the contents of collapsed folders', () => {
     const model = buildModel(docs);
     const { rows } = flatten(model, 'folder', (f) => f.name === 'Finance');
-    expect(labels(rows)).to.deep.equal(['Finance/', 'Legal/', 'Bylaws 10.pdf', 'Bylaws 9.pdf', 'NDA.docx', 'readme.txt']);
+    expect(labels(rows)).to.deep.equal([
+      'Finance/',
+      'Legal/',
+      'Bylaws 10.pdf',
+      'Bylaws 9.pdf',
+      'NDA.docx',
+      'readme.txt',
+    ]);
   });
 
   it('filters on filename and path, case-insensitively, keeping the matches’ folders', () => {
@@ -97,7 +104,11 @@ describe('document-list tree', () => {
   it('folds absurdly deep paths into the last level', () => {
     const segments = pathSegments('/a'.repeat(1000));
     expect(segments).to.have.length(MAX_DEPTH);
-    expect(segments[MAX_DEPTH - 1]).to.equal(Array(1000 - MAX_DEPTH + 1).fill('a').join('/'));
+    expect(segments[MAX_DEPTH - 1]).to.equal(
+      Array(1000 - MAX_DEPTH + 1)
+        .fill('a')
+        .join('/'),
+    );
     const model = buildModel([doc('1', '/a'.repeat(1000), 'deep.pdf')]);
     expect(flatten(model, 'folder', none).rows).to.have.length(MAX_DEPTH + 1);
   });
@@ -112,7 +123,9 @@ describe('document-list tree', () => {
   });
 
   it('normalizes recipients in several shapes', () => {
-    expect(normalizeRecipient({ name: 'Ann', email: 'ann@x.test', status: 'pending', sign_url: 'https://s/1' })).to.deep.equal({
+    expect(
+      normalizeRecipient({ name: 'Ann', email: 'ann@x.test', status: 'pending', sign_url: 'https://s/1' }),
+    ).to.deep.equal({
       name: 'Ann',
       email: 'ann@x.test',
       status: 'pending',
@@ -130,7 +143,12 @@ describe('document-list tree', () => {
       status: 'pending',
       sign_url: 'https://s/2',
     });
-    expect(normalizeRecipient('dee@x.test')).to.deep.equal({ name: 'dee@x.test', email: 'dee@x.test', status: '', sign_url: null });
+    expect(normalizeRecipient('dee@x.test')).to.deep.equal({
+      name: 'dee@x.test',
+      email: 'dee@x.test',
+      status: '',
+      sign_url: null,
+    });
     expect(normalizeRecipient(42)).to.equal(null);
     expect(recipientsOf(doc('1', '', 'a', [null, { name: 'E' }, '']))).to.have.length(1);
     expect(recipientsOf({ recipients: 'nope' } as unknown as PaperOSDocument)).to.deep.equal([]);

@@ -1,0 +1,675 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
+import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
+import { safeHref, signedUrlExpiry } from '../../client/url-policy.js';
+import { baseStyles } from '../base/base.styles.js';
+import { PaperOSErrorEvent } from '../base/events.js';
+import { formatCount, localeOf } from '../base/format.js';
+import { PaperOSElement } from '../base/paperos-element.js';
+import { documentListStyles } from './document-list.styles.js';
+import { PaperOSDocumentOpenEvent, PaperOSSignEvent } from './events.js';
+import {
+  applyFilter,
+  buildModel,
+  fileType,
+  flatten,
+  normalizeQuery,
+  recipientsOf,
+  type DocEntry,
+  type DocumentModel,
+  type FlatRows,
+  type FolderNode,
+  type Row,
+  type SortMode,
+} from './tree.js';
+
+/** Above this many visible rows only the rows on screen are rendered (through `@lit-labs/virtualizer`). */
+export const VIRTUALIZE_ABOVE = 200;
+/** A signed link expiring within this many milliseconds counts as expired. */
+export const EXPIRY_MARGIN_MS = 5000;
+
+type VirtualizerModule = typeof VirtualizeModule;
+interface ScrollableVirtualizer {
+  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+}
+
+let virtualizerModule: Promise<VirtualizerModule> | undefined;
+/** The virtualizer is fetched only once some list is long; small lists never load it. */
+function importVirtualizer(): Promise<VirtualizerModule> {
+  virtualizerModule ??= import('@lit-labs/virtualizer/virtualize.js').catch((error: unknown) => {
+    virtualizerModule = undefined;
+    throw error;
+  });
+  return virtualizerModule;
+}
+
+const collators = new Map<string, (a: string, b: string) => number>();
+function comparerFor(locale: string): (a: string, b: string) => number {
+  let compare = collators.get(locale);
+  if (!compare) {
+    let collator: Intl.Collator;
+    try {
+      collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    } catch {
+      collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    }
+    compare = collator.compare;
+    collators.set(locale, compare);
+  }
+  return compare;
+}
+
+const expiresSoon = (url: string): boolean => {
+  const exp = signedUrlExpiry(url);
+  return exp !== undefined && exp * 1000 - Date.now() < EXPIRY_MARGIN_MS;
+};
+
+function documentCount(count: number, locale: string): string {
+  return count === 1 ? msg('1 document') : msg(str`${formatCount(count, locale)} documents`);
+}
+
+function statusOf(status: string): { label: string; tone: 'done' | 'waiting' | 'declined' | 'other' } {
+  switch (status.trim().toLowerCase()) {
+    case 'signed':
+    case 'completed':
+    case 'complete':
+      return { label: msg('Signed'), tone: 'done' };
+    case 'pending':
+    case 'sent':
+    case 'waiting':
+    case 'awaiting':
+    case 'awaiting_signature':
+    case 'unsigned':
+      return { label: msg('Awaiting signature'), tone: 'waiting' };
+    case 'viewed':
+    case 'opened':
+      return { label: msg('Viewed'), tone: 'waiting' };
+    case 'declined':
+    case 'rejected':
+      return { label: msg('Declined'), tone: 'declined' };
+    case '':
+      return { label: msg('Status unknown'), tone: 'other' };
+    default:
+      // An unknown status is shown as sent, as text.
+      return { label: status, tone: 'other' };
+  }
+}
+
+/**
+ * @summary The organization's documents (or one recipient's) as a folder tree, with download and signing links.
+ *
+ * Documents are grouped by their folder `path` into a tree the user expands
+ * and collapses (WAI-ARIA tree: arrow keys, Home/End, Enter; one row in the
+ * Tab order). Each row shows the filename (a link when the URL passes the URL
+ * policy), the type from its extension and the recipients with their signing
+ * status; a recipient with a signing link gets a "Sign" button. A text filter
+ * (filename and folder path) and a sort (folder tree or flat by name) sit
+ * above the tree. Past 200 visible rows only the rows on screen are rendered.
+ *
+ * Document links are short-lived signed URLs: clicking one whose `exp` has
+ * passed (or is less than 5 s away) refetches the list once and opens the
+ * fresh link instead (`window.open`, so a popup blocker may ask first).
+ *
+ * @slot loading - Replaces the loading message.
+ * @slot empty - Replaces the "no documents" message.
+ * @slot error - Replaces the error message (the Retry button stays).
+ *
+ * @csspart loading - The loading state (`role="status"`).
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (`role="alert"`).
+ * @csspart retry-button - The error state's Retry button.
+ * @csspart toolbar - The bar holding the filter, the sort and the summary.
+ * @csspart filter-label - The filter's label.
+ * @csspart filter - The filter text field.
+ * @csspart sort-label - The sort's label.
+ * @csspart sort - The sort select.
+ * @csspart summary - The document count (`role="status"`).
+ * @csspart notice - A message about opening a document (progress, or a failure as `role="alert"`).
+ * @csspart tree - The tree (`role="tree"`); scrolls past `--paperos-document-list-height`.
+ * @csspart folder - A folder row (`role="treeitem"`, `aria-expanded`).
+ * @csspart folder-name - A folder's name.
+ * @csspart folder-count - The number of (matching) documents in a folder.
+ * @csspart document - A document row (`role="treeitem"`).
+ * @csspart type - A document's type (its extension, upper case).
+ * @csspart filename - A document's filename (the link, or plain text when its URL is refused).
+ * @csspart download - The filename link (only when the URL passes the URL policy).
+ * @csspart recipients - A document's recipient list.
+ * @csspart recipient - One recipient.
+ * @csspart recipient-name - A recipient's name.
+ * @csspart recipient-status - A recipient's signing status.
+ * @csspart sign-button - A recipient's "Sign" button.
+ * @csspart no-matches - Shown when the filter matches nothing.
+ * @csspart more - Shown when a long list cannot be virtualized and is cut short.
+ *
+ * @cssprop --paperos-color-accent - Links, buttons and the focus ring.
+ * @cssprop --paperos-color-accent-text - Text on accent backgrounds.
+ * @cssprop --paperos-color-text - Text.
+ * @cssprop --paperos-color-muted - Secondary text (counts, types, statuses).
+ * @cssprop --paperos-color-surface - Background of the tree and the states.
+ * @cssprop --paperos-color-border - Borders.
+ * @cssprop --paperos-color-danger - Errors and declined signatures.
+ * @cssprop --paperos-color-success - Completed signatures.
+ * @cssprop --paperos-focus-ring - The focus outline.
+ * @cssprop --paperos-radius - Corner radius.
+ * @cssprop --paperos-space - Spacing unit.
+ * @cssprop --paperos-font - Font (inherits the page's by default).
+ * @cssprop --paperos-document-list-height - Height of the tree before it scrolls (default 30rem).
+ *
+ * @fires paperos-document-open - Cancelable; `{document, url}` before a document link opens.
+ * @fires paperos-sign - Cancelable; `{document, recipient, url}` before a signing link opens in a new tab.
+ * @fires paperos-load - `{count}` once the documents have loaded.
+ * @fires paperos-error - `{status, code, message}` when loading or opening a document fails.
+ */
+export class PaperOSDocumentList extends PaperOSElement {
+  static override styles = [baseStyles, documentListStyles];
+
+  /** Only documents that have this recipient (sent as `?email=`). */
+  @property({ reflect: true }) email?: string;
+
+  /** Row order: `folder` (the folder tree, default) or `name` (a flat list by filename). */
+  @property({ reflect: true }) sort: SortMode = 'folder';
+
+  /** Text filter over filename and folder path, case-insensitive; the filter field edits it. */
+  @property() filter = '';
+
+  @state() private activeKey?: string;
+  @state() private collapseVersion = 0;
+  @state() private notice?: { text: string; error?: boolean };
+  @state() private virtualizer?: VirtualizerModule;
+  @state() private virtualizerFailed = false;
+
+  private model?: DocumentModel;
+  private modelSource?: unknown;
+  private flat: FlatRows = { rows: [], pos: [], size: [] };
+  private query = '';
+  /** Folders collapsed while browsing, and while a filter is on (reset with each new filter). */
+  private readonly collapsed = new Set<string>();
+  private readonly collapsedFiltered = new Set<string>();
+  private activeIndex = 0;
+  private focusPending = false;
+  private virtualizerLoading = false;
+  /** Bumped by a new filter or sort: the tree is then rebuilt, scrolled to the top. */
+  private view = 0;
+  private reloadNext = false;
+  private refreshing = false;
+  private locale = 'en';
+
+  private readonly documentsTask = this.trackTask(
+    new Task(this, {
+      task: async ([client, orgId, email], { signal }) => {
+        const cache = this.reloadNext ? ('reload' as const) : true;
+        this.reloadNext = false;
+        const org = await this.resolveOrgId(client, orgId, signal);
+        const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
+        const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
+        return list;
+      },
+      args: () => [this.client, this.settings.orgId, this.email] as const,
+    }),
+    (documents) => documents.length,
+  );
+
+  private get collapsedNow(): Set<string> {
+    return this.query ? this.collapsedFiltered : this.collapsed;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.locale = localeOf(this);
+    let dirty = changed.has('sort') || changed.has('collapseVersion');
+    if (changed.has('sort')) this.view++;
+    const documents = this.documentsTask.value;
+    if (documents !== this.modelSource) {
+      this.modelSource = documents;
+      this.model = documents ? buildModel(documents, comparerFor(this.locale)) : undefined;
+      dirty = true;
+    }
+    const query = normalizeQuery(this.filter ?? '');
+    if (query !== this.query) {
+      this.query = query;
+      this.collapsedFiltered.clear();
+      this.view++;
+      dirty = true;
+    }
+    if (dirty && this.model) {
+      applyFilter(this.model, query);
+      const collapsed = this.collapsedNow;
+      this.flat = flatten(this.model, this.sort === 'name' ? 'name' : 'folder', (f) => collapsed.has(f.key));
+      this.syncActive();
+      if (this.flat.rows.length > VIRTUALIZE_ABOVE) this.loadVirtualizer();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.tryFocus();
+  }
+
+  protected override render(): TemplateResult {
+    const task = this.documentsTask;
+    if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
+    const ready =
+      task.value !== undefined &&
+      (task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && this.refreshing));
+    if (!ready || !this.model) return this.renderLoading(msg('Loading documents…'));
+    const total = this.model.entries.length;
+    if (total === 0) {
+      return this.renderEmpty(this.email ? msg(str`No documents for ${this.email}.`) : msg('No documents yet.'));
+    }
+    const summary = this.query
+      ? msg(str`${formatCount(this.model.matched, this.locale)} of ${documentCount(total, this.locale)}`)
+      : documentCount(total, this.locale);
+    return html`
+      <div part="toolbar" class="toolbar">
+        <div class="field">
+          <label part="filter-label" for="filter">${msg('Filter')}</label>
+          <input
+            id="filter"
+            part="filter"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.filter ?? ''}
+            @input=${this.onFilterInput}
+          />
+        </div>
+        <div class="field">
+          <label part="sort-label" for="sort">${msg('Sort by')}</label>
+          <select id="sort" part="sort" @change=${this.onSortChange}>
+            <option value="folder" ?selected=${this.sort !== 'name'}>${msg('Folder')}</option>
+            <option value="name" ?selected=${this.sort === 'name'}>${msg('Name')}</option>
+          </select>
+        </div>
+        <p part="summary" class="summary" role="status">${summary}</p>
+      </div>
+      ${
+        this.notice
+          ? html`<p
+              part="notice"
+              class="notice ${this.notice.error ? 'notice--error' : ''}"
+              role=${this.notice.error ? 'alert' : 'status'}
+            >
+              ${this.notice.text}
+            </p>`
+          : nothing
+      }
+      ${keyed(this.view, this.renderTree())}
+    `;
+  }
+
+  private renderTree(): TemplateResult {
+    const { rows } = this.flat;
+    if (rows.length === 0) {
+      const filter = (this.filter ?? '').trim();
+      return html`<p part="no-matches" class="no-matches">${msg(str`No documents match “${filter}”.`)}</p>`;
+    }
+    const label = msg('Documents');
+    const long = rows.length > VIRTUALIZE_ABOVE;
+    if (long && this.virtualizer) {
+      const { virtualize } = this.virtualizer;
+      return html`<div
+        part="tree"
+        class="tree tree--virtual"
+        role="tree"
+        aria-label=${label}
+        @click=${this.onTreeClick}
+        @keydown=${this.onTreeKeydown}
+        @focusin=${this.onTreeFocusin}
+        @rangeChanged=${this.onRangeChanged}
+      >
+        ${virtualize({
+          items: rows,
+          keyFunction: (row: Row) => row.key,
+          renderItem: (row: Row, index: number) => this.renderRow(row, index),
+          scroller: true,
+        })}
+      </div>`;
+    }
+    // Short lists render directly. A long one shows its first rows until the virtualizer arrives.
+    const shown = long ? rows.slice(0, VIRTUALIZE_ABOVE) : rows;
+    return html`<div
+        part="tree"
+        class="tree"
+        role="tree"
+        aria-label=${label}
+        @click=${this.onTreeClick}
+        @keydown=${this.onTreeKeydown}
+        @focusin=${this.onTreeFocusin}
+      >
+        ${repeat(
+          shown,
+          (row) => row.key,
+          (row, index) => this.renderRow(row, index),
+        )}
+      </div>
+      ${
+        long && this.virtualizerFailed
+          ? html`<p part="more" class="more">
+              ${msg(str`Showing the first ${VIRTUALIZE_ABOVE} of ${formatCount(rows.length, this.locale)} rows. Filter to narrow the list.`)}
+            </p>`
+          : nothing
+      }`;
+  }
+
+  private renderRow(row: Row, index: number): TemplateResult {
+    const tab = row.key === this.activeKey ? 0 : -1;
+    const level = this.sort === 'name' ? 1 : row.level;
+    const posinset = this.flat.pos[index];
+    const setsize = this.flat.size[index];
+    if (row.kind === 'folder') {
+      const expanded = !this.collapsedNow.has(row.key);
+      return html`<div
+        role="treeitem"
+        part="folder"
+        class="row row--folder"
+        data-key=${row.key}
+        aria-level=${level}
+        aria-posinset=${posinset}
+        aria-setsize=${setsize}
+        aria-expanded=${expanded ? 'true' : 'false'}
+        aria-label=${msg(str`${row.name}, ${documentCount(row.shown, this.locale)}`)}
+        tabindex=${tab}
+      >
+        <span class="twisty" aria-hidden="true"></span>
+        <span part="folder-name" class="name">${row.name}</span>
+        <span part="folder-count" class="count" aria-hidden="true">${formatCount(row.shown, this.locale)}</span>
+      </div>`;
+    }
+    const name = row.name || msg('Untitled document');
+    const href = safeHref(row.doc.url, this.settings.baseUrl);
+    const recipients = recipientsOf(row.doc);
+    return html`<div
+      role="treeitem"
+      part="document"
+      class="row row--doc"
+      data-key=${row.key}
+      aria-level=${level}
+      aria-posinset=${posinset}
+      aria-setsize=${setsize}
+      tabindex=${tab}
+    >
+      <span part="type" class="type">${fileType(row.name) || msg('File')}</span>
+      ${
+        href
+          ? html`<a
+              part="filename download"
+              class="name"
+              href=${href}
+              target="_blank"
+              rel="noopener noreferrer"
+              tabindex=${tab}
+              >${name}</a
+            >`
+          : html`<span part="filename" class="name">${name}</span>`
+      }
+      ${
+        recipients.length
+          ? html`<ul part="recipients" class="recipients" aria-label=${msg('Recipients')}>
+              ${recipients.map((recipient, j) => this.renderRecipient(name, recipient, j, tab))}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderRecipient(documentName: string, recipient: DocumentRecipient, j: number, tab: number): TemplateResult {
+    const who = recipient.name || recipient.email || msg('Unnamed recipient');
+    const { label, tone } = statusOf(recipient.status ?? '');
+    const signHref = recipient.sign_url ? safeHref(recipient.sign_url, this.settings.baseUrl) : null;
+    return html`<li part="recipient" class="recipient">
+      <span part="recipient-name">${who}</span>
+      <span part="recipient-status" class="status status--${tone}">${label}</span>
+      ${
+        signHref
+          ? html`<button
+              part="sign-button"
+              class="button button--quiet sign"
+              type="button"
+              data-recipient=${j}
+              tabindex=${tab}
+              aria-label=${msg(str`Sign ${documentName} as ${who}`)}
+            >
+              ${msg('Sign')}
+            </button>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  // ---- state ----
+
+  private loadVirtualizer(): void {
+    if (this.virtualizer || this.virtualizerLoading || this.virtualizerFailed) return;
+    this.virtualizerLoading = true;
+    importVirtualizer().then(
+      (module) => {
+        this.virtualizerLoading = false;
+        this.virtualizer = module;
+      },
+      () => {
+        this.virtualizerLoading = false;
+        this.virtualizerFailed = true;
+      },
+    );
+  }
+
+  /** Keeps the roving tab stop on the same row when the rows change, else near where it was. */
+  private syncActive(): void {
+    const { rows } = this.flat;
+    const current = this.activeKey !== undefined ? this.model?.byKey.get(this.activeKey) : undefined;
+    let index = current ? rows.indexOf(current) : -1;
+    if (index < 0) index = 0;
+    this.activeIndex = index;
+    this.activeKey = rows[index]?.key;
+  }
+
+  private rowOf(target: EventTarget | null): { row: Row; element: HTMLElement } | undefined {
+    const element = (target as Element | null)?.closest?.<HTMLElement>('[role="treeitem"]');
+    const row = element?.dataset.key !== undefined ? this.model?.byKey.get(element.dataset.key) : undefined;
+    return element && row ? { row, element } : undefined;
+  }
+
+  private indexOfRow(row: Row): number {
+    const { rows } = this.flat;
+    return rows[this.activeIndex] === row ? this.activeIndex : rows.indexOf(row);
+  }
+
+  private toggle(folder: FolderNode, expand?: boolean): void {
+    const collapsed = this.collapsedNow;
+    const isExpanded = !collapsed.has(folder.key);
+    if (expand === isExpanded) return;
+    if (isExpanded) collapsed.add(folder.key);
+    else collapsed.delete(folder.key);
+    this.collapseVersion++;
+  }
+
+  /** Moves the tab stop (and focus) to a row, scrolling it into view. */
+  private moveTo(index: number): void {
+    const { rows } = this.flat;
+    if (rows.length === 0) return;
+    index = Math.max(0, Math.min(index, rows.length - 1));
+    this.activeIndex = index;
+    this.activeKey = rows[index].key;
+    this.focusPending = true;
+    const tree = this.renderRoot.querySelector('.tree--virtual');
+    if (tree && this.virtualizer) {
+      const host = tree as unknown as Record<symbol, ScrollableVirtualizer | undefined>;
+      host[this.virtualizer.virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+    }
+    this.requestUpdate();
+  }
+
+  private tryFocus(): void {
+    if (!this.focusPending || this.activeKey === undefined) return;
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[role="treeitem"]')) {
+      if (element.dataset.key === this.activeKey) {
+        this.focusPending = false;
+        element.focus();
+        return;
+      }
+    }
+  }
+
+  // ---- events ----
+
+  private onFilterInput(event: Event): void {
+    this.focusPending = false;
+    this.filter = (event.target as HTMLInputElement).value;
+  }
+
+  private onSortChange(event: Event): void {
+    this.focusPending = false;
+    this.sort = (event.target as HTMLSelectElement).value === 'name' ? 'name' : 'folder';
+  }
+
+  private onRangeChanged(): void {
+    // The virtualizer renders the new range right after this event.
+    if (this.focusPending) queueMicrotask(() => this.tryFocus());
+  }
+
+  private onTreeFocusin(event: FocusEvent): void {
+    const hit = this.rowOf(event.target);
+    if (!hit || hit.row.key === this.activeKey) return;
+    this.activeKey = hit.row.key;
+    this.activeIndex = this.indexOfRow(hit.row);
+  }
+
+  private onTreeClick(event: MouseEvent): void {
+    const hit = this.rowOf(event.target);
+    if (!hit) return;
+    const { row } = hit;
+    const target = event.target as Element;
+    if (row.kind === 'folder') {
+      this.toggle(row);
+      return;
+    }
+    if (target.closest('a')) {
+      this.onDownloadClick(event, row);
+      return;
+    }
+    const button = target.closest<HTMLElement>('button[data-recipient]');
+    if (button) this.sign(row, Number(button.dataset.recipient));
+  }
+
+  private onTreeKeydown(event: KeyboardEvent): void {
+    const hit = this.rowOf(event.target);
+    // Keys on a link or button inside a row keep their own meaning.
+    if (!hit || hit.element !== event.target) return;
+    const { row, element } = hit;
+    const index = this.indexOfRow(row);
+    switch (event.key) {
+      case 'ArrowDown':
+        this.moveTo(index + 1);
+        break;
+      case 'ArrowUp':
+        this.moveTo(index - 1);
+        break;
+      case 'Home':
+        this.moveTo(0);
+        break;
+      case 'End':
+        this.moveTo(this.flat.rows.length - 1);
+        break;
+      case 'ArrowRight':
+        if (row.kind !== 'folder') break;
+        if (this.collapsedNow.has(row.key)) this.toggle(row, true);
+        else if (this.flat.rows[index + 1]?.level === row.level + 1) this.moveTo(index + 1);
+        break;
+      case 'ArrowLeft': {
+        if (row.kind === 'folder' && !this.collapsedNow.has(row.key)) {
+          this.toggle(row, false);
+          break;
+        }
+        const parent = row.kind === 'folder' ? row.parent : row.folder;
+        if (this.sort !== 'name' && parent && parent.level > 0) this.moveTo(this.flat.rows.indexOf(parent));
+        break;
+      }
+      case 'Enter':
+        if (row.kind === 'folder') this.toggle(row);
+        else element.querySelector('a')?.click();
+        break;
+      case ' ':
+        if (row.kind === 'folder') this.toggle(row);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  private onDownloadClick(event: MouseEvent, entry: DocEntry): void {
+    const url = safeHref(entry.doc.url, this.settings.baseUrl);
+    if (!url) {
+      event.preventDefault();
+      return;
+    }
+    this.notice = undefined;
+    if (expiresSoon(url)) {
+      // A dead link: fetch a fresh one and open that instead.
+      event.preventDefault();
+      void this.openFresh(entry);
+      return;
+    }
+    const open = new PaperOSDocumentOpenEvent(entry.doc, url);
+    this.dispatchEvent(open);
+    if (open.defaultPrevented) event.preventDefault();
+    // Otherwise the link itself opens (target=_blank, rel=noopener noreferrer).
+  }
+
+  /** Refetches the list once (bypassing the page cache) and opens the document's fresh link. */
+  private async openFresh(entry: DocEntry): Promise<void> {
+    if (this.refreshing) return;
+    const pubId = entry.doc.pub_id;
+    const name = entry.name || msg('Untitled document');
+    this.refreshing = true;
+    this.notice = { text: msg(str`Getting a fresh link for ${name}…`) };
+    let documents: PaperOSDocument[];
+    try {
+      this.reloadNext = true;
+      void this.documentsTask.run();
+      documents = await this.documentsTask.taskComplete;
+    } catch {
+      // The error state shows the failure (and the base announces it).
+      this.notice = undefined;
+      return;
+    } finally {
+      this.refreshing = false;
+      this.requestUpdate();
+    }
+    const fresh = documents.find((d) => d && d.pub_id === pubId);
+    const url = fresh ? safeHref(fresh.url, this.settings.baseUrl) : null;
+    if (!fresh || !url || expiresSoon(url)) {
+      const message = fresh
+        ? msg(str`PaperOS did not send a working link for ${name}. Try again later.`)
+        : msg(str`${name} is no longer in this list.`);
+      this.notice = { text: message, error: true };
+      // `invalid_response`: PaperOS answered, but with no usable link for this document.
+      this.dispatchEvent(new PaperOSErrorEvent({ status: 0, code: fresh ? 'invalid_response' : 'not_found', message }));
+      return;
+    }
+    this.notice = undefined;
+    const open = new PaperOSDocumentOpenEvent(fresh, url);
+    this.dispatchEvent(open);
+    if (!open.defaultPrevented) window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  private sign(entry: DocEntry, index: number): void {
+    const recipient = recipientsOf(entry.doc)[index];
+    const url = recipient?.sign_url ? safeHref(recipient.sign_url, this.settings.baseUrl) : null;
+    if (!recipient || !url) return;
+    const sign = new PaperOSSignEvent(entry.doc, recipient, url);
+    this.dispatchEvent(sign);
+    if (!sign.defaultPrevented) window.open(url, '_blank', 'noopener,noreferrer');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'paperos-document-list': PaperOSDocumentList;
+  }
+}

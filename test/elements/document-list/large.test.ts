@@ -1,0 +1,76 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { pageCache } from '../../../src/client/cache.js';
+import { MockApi } from '../../helpers/mock-api.js';
+import { manyDocs, mount, root, rowNamed, treeItems, typeFilter } from './helpers.js';
+
+const virtualizerLoaded = () =>
+  performance
+    .getEntriesByType('resource')
+    .some((entry) => /@lit-labs\/virtualizer\/(virtualize|Virtualizer)\.js/.test(entry.name));
+
+describe('<paperos-document-list> with many documents', () => {
+  // The virtualizer's documented, benign "ResizeObserver loop" notice would fail the run otherwise.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
+  let api: MockApi;
+  beforeEach(() => {
+    pageCache.clear();
+    api = new MockApi().install();
+  });
+  afterEach(() => api.restore());
+
+  it('does not load the virtualizer for a short list', async () => {
+    const el = await mount(api, manyDocs(150, 5));
+    expect(treeItems(el)).to.have.length(155);
+    expect(virtualizerLoaded()).to.equal(false);
+  });
+
+  it('renders and filters 10,000 documents with fewer than 300 rows in the DOM', async () => {
+    const el = await mount(api, manyDocs(10_000, 20));
+    const tree = () => root(el).querySelector<HTMLElement>('[part="tree"]')!;
+    expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('10,000 documents');
+    await waitUntil(() => virtualizerLoaded() && rowNamed(el, 'Document 000000.pdf'), 'the first rows did not render');
+    expect(treeItems(el).length).to.be.within(1, 299);
+    expect(treeItems(el)[0].getAttribute('aria-setsize')).to.equal('20');
+
+    // Scrolled to the end, the last rows are there, and still only a window of them.
+    // (Row heights are estimated until measured, so keep scrolling to the end as a user would.)
+    await waitUntil(() => {
+      tree().scrollTop = tree().scrollHeight;
+      return rowNamed(el, 'Document 009999.pdf');
+    }, 'scrolling did not render the last rows');
+    expect(treeItems(el).length).to.be.within(1, 299);
+
+    // Keyboard: Home and End reach rows that were not rendered.
+    treeItems(el).at(-1)!.focus();
+    await sendKeys({ press: 'Home' });
+    await waitUntil(
+      () => root(el).activeElement?.textContent?.includes('Folder 000'),
+      'Home did not focus the first row',
+    );
+    await sendKeys({ press: 'End' });
+    await waitUntil(
+      () => root(el).activeElement?.textContent?.includes('Document 009999.pdf'),
+      'End did not focus the last row',
+    );
+    expect(treeItems(el).length).to.be.within(1, 299);
+
+    await typeFilter(el, 'folder 007');
+    expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('500 of 10,000 documents');
+    await waitUntil(() => rowNamed(el, 'Folder 007'), 'the filtered rows did not render');
+    expect(treeItems(el).length).to.be.within(2, 299);
+    expect(
+      treeItems(el).every((row) => row.textContent!.includes('Folder 007') || row.textContent!.includes('Document')),
+    ).to.equal(true);
+
+    await typeFilter(el, 'document 0099');
+    expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('100 of 10,000 documents');
+    await waitUntil(() => treeItems(el).length === 120, 'a short filtered list renders every row');
+
+    await typeFilter(el, 'document 009999.pdf');
+    await waitUntil(() => treeItems(el).length === 2, 'one match and its folder');
+    expect(rowNamed(el, 'Folder 019')).to.not.equal(undefined);
+    expect(rowNamed(el, 'Document 009999.pdf')).to.not.equal(undefined);
+  });
+});

@@ -1,0 +1,300 @@
+import { expect } from 'chai';
+import {
+  PaperOSClient,
+  PaperOSError,
+  RequestCache,
+  TokenSource,
+  pageCache,
+  sharedTokenSource,
+} from '../../../src/client/index.js';
+import * as examples from '../../fixtures/api-examples.js';
+import { FakeFetch, json, type Harness } from './harness.js';
+
+const BASE = 'https://paperos.test';
+const ORG = examples.EXAMPLE_ORG_ID;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
+  describe('token source', () => {
+    it('uses a fixed token as given and reads its claims', async () => {
+      const token = examples.makeJwt({ sub: 'sub_a', org_id: ORG, exp: examples.epochIn(60) });
+      const source = new TokenSource({ token });
+      expect(await source.getToken()).to.equal(token);
+      expect(source.claims?.org_id).to.equal(ORG);
+      expect(source.identity).to.equal('sub:sub_a');
+    });
+
+    it('treats a non-JWT token as opaque', async () => {
+      const source = new TokenSource({ fetchToken: async () => 'opaque-123' });
+      expect(await source.getToken()).to.equal('opaque-123');
+      expect(source.claims).to.equal(undefined);
+      expect(source.identity).to.match(/^source:\d+$/);
+    });
+
+    it('refreshes ahead of a JWT exp', async () => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
+      let calls = 0;
+      const source = new TokenSource({
+        now: () => now,
+        refreshAheadMs: 60_000,
+        fetchToken: async () => examples.makeJwt({ n: ++calls, exp: now / 1000 + 600 }),
+      });
+      const first = await source.getToken();
+      now += 500_000; // 100 s before exp: still outside the 60 s window
+      expect(await source.getToken()).to.equal(first);
+      now += 50_000; // 50 s before exp: inside the window
+      const second = await source.getToken();
+      expect(second).to.not.equal(first);
+      expect(calls).to.equal(2);
+    });
+
+    it('honours expiresAt from fetchToken for opaque tokens', async () => {
+      let now = 1_000_000;
+      let calls = 0;
+      const source = new TokenSource({
+        now: () => now,
+        fetchToken: async () => ({ token: `t${++calls}`, expiresAt: now + 120_000 }),
+      });
+      expect(await source.getToken()).to.equal('t1');
+      now += 70_000;
+      expect(await source.getToken()).to.equal('t2');
+    });
+
+    it('shares one refresh among 10 concurrent callers', async () => {
+      let calls = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const source = new TokenSource({
+        fetchToken: async () => {
+          calls++;
+          await gate;
+          return 'shared';
+        },
+      });
+      const all = Promise.all(Array.from({ length: 10 }, () => source.getToken()));
+      release();
+      expect(await all).to.deep.equal(Array(10).fill('shared'));
+      expect(calls).to.equal(1);
+    });
+
+    it('shares one token fetch for 10 concurrent API requests', async () => {
+      const fake = new FakeFetch();
+      let tokenCalls = 0;
+      fake.fallback = () => json(examples.workflowsResponse);
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => {
+          tokenCalls++;
+          return 'tok';
+        },
+      });
+      await Promise.all(Array.from({ length: 10 }, () => client.listWorkflows(ORG)));
+      expect(tokenCalls).to.equal(1);
+      expect(fake.requests).to.have.length(10);
+    });
+
+    it('fetches from tokenUrl with POST and same-origin credentials', async () => {
+      const fake = new FakeFetch().reply(json({ access_token: 'from-endpoint', expires_in: 300 }));
+      const source = new TokenSource({ tokenUrl: 'https://host.test/paperos-token', fetch: fake.fetch });
+      expect(await source.getToken()).to.equal('from-endpoint');
+      expect(fake.requests[0].method).to.equal('POST');
+      expect(fake.requests[0].url.href).to.equal('https://host.test/paperos-token');
+    });
+
+    it('reports a token endpoint without access_token as token_unavailable', async () => {
+      const fake = new FakeFetch().reply(json({ nope: true }));
+      const source = new TokenSource({ tokenUrl: 'https://host.test/t', fetch: fake.fetch });
+      const error = (await source.getToken().catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('token_unavailable');
+    });
+
+    it('reports a refused token endpoint as unauthorized', async () => {
+      const fake = new FakeFetch().reply(json({}, 401));
+      const source = new TokenSource({ tokenUrl: 'https://host.test/t', fetch: fake.fetch });
+      const error = (await source.getToken().catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('unauthorized');
+    });
+
+    it('sharedTokenSource gives one source per tokenUrl, callback or token', () => {
+      const callback = async () => 'x';
+      expect(sharedTokenSource({ tokenUrl: '/t1' })).to.equal(sharedTokenSource({ tokenUrl: '/t1' }));
+      expect(sharedTokenSource({ tokenUrl: '/t1' })).to.not.equal(sharedTokenSource({ tokenUrl: '/t2' }));
+      expect(sharedTokenSource({ fetchToken: callback })).to.equal(sharedTokenSource({ fetchToken: callback }));
+      expect(sharedTokenSource({ token: 'a' })).to.equal(sharedTokenSource({ token: 'a' }));
+    });
+  });
+
+  describe('401 handling', () => {
+    it('refreshes once and retries once after a 401, then succeeds', async () => {
+      const fake = new FakeFetch().reply(json({ message: 'expired' }, 401), json(examples.workflowsResponse));
+      let n = 0;
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, fetchToken: async () => `tok-${++n}` });
+      const workflows = await client.listWorkflows(ORG);
+      expect(workflows).to.have.length(1);
+      expect(fake.requests.map((r) => r.headers.get('authorization'))).to.deep.equal(['Bearer tok-1', 'Bearer tok-2']);
+    });
+
+    it('retries a POST once after a 401 (the first was refused, not processed)', async () => {
+      const fake = new FakeFetch().reply(json({}, 401), json(examples.startWorkflowResponse));
+      let n = 0;
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, fetchToken: async () => `tok-${++n}` });
+      await client.startWorkflow(ORG, { flowId: 'flow_a' });
+      expect(fake.requests).to.have.length(2);
+    });
+
+    it('gives up with unauthorized after the one retry', async () => {
+      const fake = new FakeFetch();
+      fake.fallback = () => json({}, 401);
+      let n = 0;
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, fetchToken: async () => `tok-${++n}` });
+      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('unauthorized');
+      expect(fake.requests).to.have.length(2);
+      expect(n).to.equal(2);
+    });
+
+    it('does not retry a fixed token after a 401', async () => {
+      const fake = new FakeFetch();
+      fake.fallback = () => json({}, 401);
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, token: 'fixed' });
+      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('unauthorized');
+      expect(fake.requests).to.have.length(1);
+    });
+
+    it('an expired-on-arrival token causes no refresh loop', async () => {
+      const fake = new FakeFetch();
+      fake.fallback = () => json({}, 401);
+      let tokenCalls = 0;
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => {
+          tokenCalls++;
+          return examples.makeJwt({ exp: examples.epochIn(-60), n: tokenCalls });
+        },
+      });
+      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('unauthorized');
+      // one fetch for the request, one forced refresh after the 401, nothing more
+      expect(tokenCalls).to.equal(2);
+      expect(fake.requests).to.have.length(2);
+      // and further calls do not refetch a just-fetched stale token on every request
+      await Promise.all([client.listWorkflows(ORG).catch(() => undefined), client.listWorkflows(ORG).catch(() => undefined)]);
+      // (at most one forced refresh per request)
+      expect(tokenCalls).to.be.at.most(4);
+    });
+  });
+
+  describe('page-wide cache', () => {
+    let fake: FakeFetch;
+    beforeEach(() => {
+      fake = new FakeFetch();
+      pageCache.clear();
+    });
+
+    it('makes identical GETs in flight one request, across client instances', async () => {
+      let release!: (r: Response) => void;
+      fake.reply(() => new Promise<Response>((resolve) => (release = resolve)));
+      const token = examples.makeJwt({ sub: 'sub_same', exp: examples.epochIn(600) });
+      const a = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token });
+      const b = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token });
+      const both = Promise.all([a.listWorkflowTemplates(ORG), b.listWorkflowTemplates(ORG)]);
+      await tick();
+      await tick();
+      release(json(examples.workflowTemplatesResponse));
+      const [x, y] = await both;
+      expect(fake.requests).to.have.length(1);
+      expect(x).to.deep.equal(y);
+    });
+
+    it('keeps two subjects apart', async () => {
+      fake.fallback = () => json(examples.workflowsResponse);
+      const a = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      const b = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_b' }) });
+      await Promise.all([a.listWorkflows(ORG), b.listWorkflows(ORG)]);
+      expect(fake.requests).to.have.length(2);
+    });
+
+    it('keeps two orgs apart', async () => {
+      fake.fallback = () => json(examples.workflowsResponse);
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      await Promise.all([client.listWorkflows('org_one'), client.listWorkflows('org_two')]);
+      expect(fake.requests.map((r) => r.url.pathname).sort()).to.deep.equal([
+        '/api/v1/orgs/org_one/workflows',
+        '/api/v1/orgs/org_two/workflows',
+      ]);
+    });
+
+    it('starting a workflow invalidates the workflow list', async () => {
+      fake.reply(json(examples.workflowsResponse), json(examples.startWorkflowResponse), json({ workflows: [] }));
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      expect(await client.listWorkflows(ORG)).to.have.length(1);
+      await client.startWorkflow(ORG, { flowId: 'flow_a' });
+      expect(await client.listWorkflows(ORG)).to.have.length(0);
+      expect(fake.requests).to.have.length(3);
+    });
+
+    it('updating a record invalidates that org\'s record lists', async () => {
+      fake.reply(json(examples.recordsResponse), json(examples.recordUpdateResponse), json([]));
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      await client.listRecords(ORG, { type: 'org' });
+      await client.updateRecord(ORG, 5617, { fields: { title: 'x' } });
+      expect(await client.listRecords(ORG, { type: 'org' })).to.deep.equal([]);
+    });
+
+    it("one caller's abort leaves the shared request to the others", async () => {
+      let release!: (r: Response) => void;
+      fake.reply(() => new Promise<Response>((resolve) => (release = resolve)));
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      const leaving = new AbortController();
+      const first = client.listWorkflows(ORG, { signal: leaving.signal }).catch((e: unknown) => e);
+      const second = client.listWorkflows(ORG);
+      await tick();
+      await tick();
+      leaving.abort();
+      expect(((await first) as PaperOSError).code).to.equal('aborted');
+      expect(fake.requests[0].signal?.aborted).to.equal(false);
+      release(json(examples.workflowsResponse));
+      expect(await second).to.have.length(1);
+    });
+
+    it('aborts the shared request when every caller has gone', async () => {
+      fake.fallback = 'hang';
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      const controller = new AbortController();
+      const pending = client.listWorkflows(ORG, { signal: controller.signal }).catch((e: unknown) => e);
+      await tick();
+      await tick();
+      controller.abort();
+      await pending;
+      await tick();
+      expect(fake.requests[0].signal?.aborted).to.equal(true);
+    });
+
+    it('reuses a settled value within its ttl, and reload bypasses it', async () => {
+      let now = 0;
+      const cache = new RequestCache({ ttlMs: 1000, now: () => now });
+      let loads = 0;
+      const loader = async () => ++loads;
+      expect(await cache.get('k', loader)).to.equal(1);
+      expect(await cache.get('k', loader)).to.equal(1);
+      expect(await cache.get('k', loader, { reload: true })).to.equal(2);
+      now = 5000;
+      expect(await cache.get('k', loader)).to.equal(3);
+    });
+
+    it('never keeps a failure', async () => {
+      const cache = new RequestCache();
+      let calls = 0;
+      await cache.get('k', async () => {
+        calls++;
+        throw new Error('x');
+      }).catch(() => undefined);
+      expect(await cache.get('k', async () => ++calls)).to.equal(2);
+    });
+  });
+}

@@ -101,6 +101,7 @@ function statusOf(status: string): { label: string; tone: 'done' | 'waiting' | '
 }
 
 /**
+ * @tagname paperos-document-list
  * @summary The organization's documents (or one recipient's) as a folder tree, with download and signing links.
  *
  * Documents are grouped by their folder `path` into a tree the user expands
@@ -527,9 +528,22 @@ export class PaperOSDocumentList extends PaperOSElement {
     this.sort = (event.target as HTMLSelectElement).value === 'name' ? 'name' : 'folder';
   }
 
-  private onRangeChanged(): void {
+  private onRangeChanged(event: Event & { first?: number; last?: number }): void {
     // The virtualizer renders the new range right after this event.
-    if (this.focusPending) queueMicrotask(() => this.tryFocus());
+    if (this.focusPending) {
+      queueMicrotask(() => this.tryFocus());
+      return;
+    }
+    // Scrolled away from the tab stop: move it to a rendered row, so Tab still reaches the tree.
+    const { first, last } = event;
+    if (first === undefined || last === undefined || first < 0) return;
+    if (this.activeIndex < first || this.activeIndex > last) {
+      const row = this.flat.rows[first];
+      if (row && !this.renderRoot.querySelector('[role="treeitem"]:focus-within')) {
+        this.activeIndex = first;
+        this.activeKey = row.key;
+      }
+    }
   }
 
   private onTreeFocusin(event: FocusEvent): void {
@@ -649,7 +663,8 @@ export class PaperOSDocumentList extends PaperOSElement {
         : msg(str`${name} is no longer in this list.`);
       this.notice = { text: message, error: true };
       // `invalid_response`: PaperOS answered, but with no usable link for this document.
-      this.dispatchEvent(new PaperOSErrorEvent({ status: 0, code: fresh ? 'invalid_response' : 'not_found', message }));
+      const failure = new PaperOSErrorEvent({ status: 0, code: fresh ? 'invalid_response' : 'not_found', message });
+      this.dispatchEvent(failure);
       return;
     }
     this.notice = undefined;

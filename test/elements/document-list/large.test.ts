@@ -33,6 +33,7 @@ describe('<paperos-document-list> with many documents', () => {
     await waitUntil(() => virtualizerLoaded() && rowNamed(el, 'Document 000000.pdf'), 'the first rows did not render');
     expect(treeItems(el).length).to.be.within(1, 299);
     expect(treeItems(el)[0].getAttribute('aria-setsize')).to.equal('20');
+    await expect(el).to.be.accessible();
 
     // Scrolled to the end, the last rows are there, and still only a window of them.
     // (Row heights are estimated until measured, so keep scrolling to the end as a user would.)
@@ -41,6 +42,11 @@ describe('<paperos-document-list> with many documents', () => {
       return rowNamed(el, 'Document 009999.pdf');
     }, 'scrolling did not render the last rows');
     expect(treeItems(el).length).to.be.within(1, 299);
+    // The first row has left the DOM; the Tab stop moved to a rendered one.
+    await waitUntil(
+      () => treeItems(el).filter((row) => row.tabIndex === 0).length === 1,
+      'no rendered row is in the Tab order',
+    );
 
     // Keyboard: Home and End reach rows that were not rendered.
     treeItems(el).at(-1)!.focus();

@@ -1,0 +1,59 @@
+/** The record types from the API documentation's table: slug and code. */
+export const RECORD_TYPES: ReadonlyArray<{ slug: string; code: string }> = [
+  { slug: 'activity', code: 'acty' },
+  { slug: 'annual_report', code: 'ann_rpt' },
+  { slug: 'contract', code: 'k' },
+  { slug: 'doc', code: 'doc' },
+  { slug: 'equity', code: 'eq' },
+  { slug: 'equity_class', code: 'eq_cl' },
+  { slug: 'financing', code: 'fin' },
+  { slug: 'individual', code: 'indv' },
+  { slug: 'investment', code: 'invt' },
+  { slug: 'ip', code: 'ip' },
+  { slug: 'legal_audit', code: 'lgl_adt' },
+  { slug: 'org', code: 'org' },
+  { slug: 'pii', code: 'pii' },
+  { slug: 'questionnaire', code: 'qre' },
+  { slug: 'state', code: 'st' },
+  { slug: 'task', code: 'task' },
+  { slug: 'tax_filing', code: 'tax' },
+  { slug: 'tos', code: 'tos' },
+];
+
+/**
+ * The slug for a slug or a code (`indv` -> `individual`), case-insensitive;
+ * `*` and empty mean every type; an unknown value is passed on as given.
+ */
+export function normalizeRecordType(slugOrCode: string | undefined | null): string {
+  const value = (slugOrCode ?? '').trim().toLowerCase();
+  if (!value || value === '*') return '*';
+  return RECORD_TYPES.find((t) => t.slug === value || t.code === value)?.slug ?? value;
+}
+
+/**
+ * `resource_type_id`s seen in the documentation's examples (1: an individual,
+ * 2: an organization). Other ids are shown as a number.
+ */
+const TYPE_BY_RESOURCE_ID: Record<number, string> = { 1: 'individual', 2: 'org' };
+
+/** The slug of a record's type: its own `type` field when sent, else inferred from `resource_type_id`. */
+export function recordTypeOf(record: { resource_type_id?: number; type?: unknown }): string | undefined {
+  if (typeof record.type === 'string' && record.type) return normalizeRecordType(record.type);
+  return record.resource_type_id !== undefined ? TYPE_BY_RESOURCE_ID[record.resource_type_id] : undefined;
+}
+
+/** The workflow role a record of this type usually fills. */
+export function defaultRoleFor(slug: string | undefined): string {
+  if (slug === 'org') return 'company';
+  return slug && slug !== '*' ? slug : 'record';
+}
+
+/** `signatory_name` -> `Signatory name`; `isBoardDirector` -> `Is board director`. */
+export function readableFieldName(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : name;
+}

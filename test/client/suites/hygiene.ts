@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { PaperOSClient, PaperOSError, safeHref, signedUrlExpiry } from '../../../src/client/index.js';
+import type { PaperOSError} from '../../../src/client/index.js';
+import { PaperOSClient, safeHref, signedUrlExpiry } from '../../../src/client/index.js';
 import * as examples from '../../fixtures/api-examples.js';
 import { FakeFetch, json, type Harness } from './harness.js';
 

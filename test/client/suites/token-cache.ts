@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import type {
+  PaperOSError} from '../../../src/client/index.js';
 import {
   PaperOSClient,
-  PaperOSError,
   RequestCache,
   TokenSource,
   pageCache,

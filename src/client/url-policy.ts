@@ -13,6 +13,9 @@ export function safeHref(url: unknown, baseUrl: string): string | null {
   // eslint-disable-next-line no-control-regex
   const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (cleaned === '' || /^[\\/]{2}/.test(cleaned)) return null;
+  // A scheme hidden behind other whitespace (NBSP, ...) would parse as a harmless relative path; refuse it anyway.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned.trim())?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return null;
   let base: URL;
   let parsed: URL;
   try {

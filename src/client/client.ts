@@ -118,31 +118,43 @@ export class PaperOSClient {
 
   /** `GET /api/user/debug`: what the token says about its user. */
   async debugUser(options?: CallOptions): Promise<TokenDebug> {
-    const body = await this.#request({ method: 'GET', path: '/api/user/debug', options });
-    return this.#parse(TokenDebugSchema, body, 'token debug') as TokenDebug;
+    return this.#request({ method: 'GET', path: '/api/user/debug', options }, (body) => {
+      return this.#parse(TokenDebugSchema, body, 'token debug') as TokenDebug;
+    });
   }
 
   /** `GET /api/v1/org/debug?account_id=`: the token's account details. */
   async debugOrg(query: { accountId?: string | number } = {}, options?: CallOptions): Promise<TokenDebug> {
-    const body = await this.#request({
-      method: 'GET',
-      path: '/api/v1/org/debug',
-      query: { account_id: query.accountId },
-      options,
-    });
-    return this.#parse(TokenDebugSchema, body, 'org debug') as TokenDebug;
+    return this.#request(
+      {
+        method: 'GET',
+        path: '/api/v1/org/debug',
+        query: { account_id: query.accountId },
+        options,
+      },
+      (body) => {
+        return this.#parse(TokenDebugSchema, body, 'org debug') as TokenDebug;
+      },
+    );
   }
 
   /** `GET /api/v1/orgs?updated_since=`: the user's organizations. */
   async listOrgs(query: { updatedSince?: number | string } = {}, options?: CallOptions): Promise<OrgList> {
-    const body = await this.#request({
-      method: 'GET',
-      path: '/api/v1/orgs',
-      query: { updated_since: query.updatedSince ?? 0 },
-      options,
-    });
-    const list = this.#parse(OrgListSchema, body, 'organization list');
-    return { updated_at: list.updated_at, orgs: parseItems(OrgSchema, list.orgs, 'organization', this.#logger) as Org[] };
+    return this.#request(
+      {
+        method: 'GET',
+        path: '/api/v1/orgs',
+        query: { updated_since: query.updatedSince ?? 0 },
+        options,
+      },
+      (body) => {
+        const list = this.#parse(OrgListSchema, body, 'organization list');
+        return {
+          updated_at: list.updated_at,
+          orgs: parseItems(OrgSchema, list.orgs, 'organization', this.#logger) as Org[],
+        };
+      },
+    );
   }
 
   /** `POST /api/v1/orgs`: create an organization. */
@@ -162,28 +174,33 @@ export class PaperOSClient {
 
   /** `GET /api/v1/orgs/:org/records?type=&rec_id=&rec_ids=&since=&limit=`. */
   async listRecords(orgId: string, query: ListRecordsQuery = {}, options?: CallOptions): Promise<PaperOSRecord[]> {
-    const body = await this.#request({
-      method: 'GET',
-      path: `${orgPath(orgId)}/records`,
-      query: {
-        type: query.type,
-        rec_id: query.recId,
-        rec_ids: query.recIds?.join(','),
-        since: query.since,
-        limit: query.limit,
+    return this.#request(
+      {
+        method: 'GET',
+        path: `${orgPath(orgId)}/records`,
+        query: {
+          type: query.type,
+          rec_id: query.recId,
+          rec_ids: query.recIds?.join(','),
+          since: query.since,
+          limit: query.limit,
+        },
+        options,
       },
-      options,
-    });
-    const items = Array.isArray(body) ? body : (body as { records?: unknown } | undefined)?.records;
-    if (!Array.isArray(items)) throw invalid('record list');
-    return parseItems(RecordSchema, items, 'record', this.#logger) as PaperOSRecord[];
+      (body) => {
+        const items = Array.isArray(body) ? body : (body as { records?: unknown } | undefined)?.records;
+        if (!Array.isArray(items)) throw invalid('record list');
+        return parseItems(RecordSchema, items, 'record', this.#logger) as PaperOSRecord[];
+      },
+    );
   }
 
   /** `GET /api/v1/orgs/:org/records/:id`. */
   async getRecord(orgId: string, recId: string | number, options?: CallOptions): Promise<PaperOSRecord> {
-    const body = await this.#request({ method: 'GET', path: `${orgPath(orgId)}/records/${segment(recId)}`, options });
-    const record = (body as { record?: unknown } | undefined)?.record ?? body;
-    return this.#parse(RecordSchema, record, 'record') as PaperOSRecord;
+    return this.#request({ method: 'GET', path: `${orgPath(orgId)}/records/${segment(recId)}`, options }, (body) => {
+      const record = (body as { record?: unknown } | undefined)?.record ?? body;
+      return this.#parse(RecordSchema, record, 'record') as PaperOSRecord;
+    });
   }
 
   /** `PATCH /api/v1/orgs/:org/records/:id` with only the given fields; resolves to the changed field names. */
@@ -197,19 +214,30 @@ export class PaperOSClient {
     const body = await this.#request({ method: 'PATCH', path: `${path}/${segment(recId)}`, body: input, options });
     this.#cache?.invalidate(this.#cachePrefix(path));
     const result = this.#parse(RecordUpdateSchema, body, 'record update');
-    return { changes: result.changes, total: result.total ?? result.changes.length, count: result.count ?? result.changes.length };
+    return {
+      changes: result.changes,
+      total: result.total ?? result.changes.length,
+      count: result.count ?? result.changes.length,
+    };
   }
 
   /** `GET /api/v1/orgs/:org/workflow-templates`. */
   async listWorkflowTemplates(orgId: string, options?: CallOptions): Promise<WorkflowTemplate[]> {
-    const body = await this.#request({ method: 'GET', path: `${orgPath(orgId)}/workflow-templates`, options });
-    return parseItems(WorkflowTemplateSchema, this.#list(body, 'workflow_templates'), 'workflow template', this.#logger) as WorkflowTemplate[];
+    return this.#request({ method: 'GET', path: `${orgPath(orgId)}/workflow-templates`, options }, (body) => {
+      return parseItems(
+        WorkflowTemplateSchema,
+        this.#list(body, 'workflow_templates'),
+        'workflow template',
+        this.#logger,
+      ) as WorkflowTemplate[];
+    });
   }
 
   /** `GET /api/v1/orgs/:org/workflows`: the workflows already started. */
   async listWorkflows(orgId: string, options?: CallOptions): Promise<Workflow[]> {
-    const body = await this.#request({ method: 'GET', path: `${orgPath(orgId)}/workflows`, options });
-    return parseItems(WorkflowSchema, this.#list(body, 'workflows'), 'workflow', this.#logger) as Workflow[];
+    return this.#request({ method: 'GET', path: `${orgPath(orgId)}/workflows`, options }, (body) => {
+      return parseItems(WorkflowSchema, this.#list(body, 'workflows'), 'workflow', this.#logger) as Workflow[];
+    });
   }
 
   /** `POST /api/v1/orgs/:org/workflows`: start a workflow, optionally prefilled with records. Sent once, never retried. */
@@ -224,14 +252,22 @@ export class PaperOSClient {
   }
 
   /** `GET /api/v1/orgs/:org/documents?email=`: the organization's documents, or one recipient's. */
-  async listDocuments(orgId: string, query: ListDocumentsQuery = {}, options?: CallOptions): Promise<PaperOSDocument[]> {
-    const body = await this.#request({
-      method: 'GET',
-      path: `${orgPath(orgId)}/documents`,
-      query: { email: query.email },
-      options,
-    });
-    return this.#documents(body);
+  async listDocuments(
+    orgId: string,
+    query: ListDocumentsQuery = {},
+    options?: CallOptions,
+  ): Promise<PaperOSDocument[]> {
+    return this.#request(
+      {
+        method: 'GET',
+        path: `${orgPath(orgId)}/documents`,
+        query: { email: query.email },
+        options,
+      },
+      (body) => {
+        return this.#documents(body);
+      },
+    );
   }
 
   /** `GET /api/v1/org/documents?account_id=&email=`: the same list by account id. */
@@ -240,13 +276,17 @@ export class PaperOSClient {
     query: ListDocumentsQuery = {},
     options?: CallOptions,
   ): Promise<PaperOSDocument[]> {
-    const body = await this.#request({
-      method: 'GET',
-      path: '/api/v1/org/documents',
-      query: { account_id: accountId, email: query.email },
-      options,
-    });
-    return this.#documents(body);
+    return this.#request(
+      {
+        method: 'GET',
+        path: '/api/v1/org/documents',
+        query: { account_id: accountId, email: query.email },
+        options,
+      },
+      (body) => {
+        return this.#documents(body);
+      },
+    );
   }
 
   #documents(body: unknown): PaperOSDocument[] {
@@ -265,7 +305,12 @@ export class PaperOSClient {
     try {
       return parseOne(schema, body, what);
     } catch (error) {
-      throw new PaperOSError({ status: 200, code: 'invalid_response', message: `PaperOS sent an unreadable ${what}.`, cause: error });
+      throw new PaperOSError({
+        status: 200,
+        code: 'invalid_response',
+        message: `PaperOS sent an unreadable ${what}.`,
+        cause: error,
+      });
     }
   }
 
@@ -283,16 +328,21 @@ export class PaperOSClient {
     }
   }
 
-  async #request(call: Call): Promise<unknown> {
+  /**
+   * Sends a call and parses its body. For GETs the parsing happens inside the
+   * shared cache entry, so callers share one parsed value and an unreadable
+   * response is never kept.
+   */
+  async #request<T = unknown>(call: Call, parse: (body: unknown) => T = (body) => body as T): Promise<T> {
     const options = call.options ?? {};
     const url = this.#url(call.path, call.query);
     if (call.method !== 'GET' || !this.#cache || options.cache === false) {
-      return this.#authorized(call, url, options.signal);
+      return parse(await this.#authorized(call, url, options.signal));
     }
     // Resolve the token first so the cache key carries the subject's identity.
     await this.#token(options.signal, false);
     const key = `${this.#cachePrefix(call.path)}${url.slice(this.baseUrl.length + call.path.length)}`;
-    return this.#cache.get(key, (signal) => this.#authorized(call, url, signal), {
+    return this.#cache.get(key, async (signal) => parse(await this.#authorized(call, url, signal)), {
       signal: options.signal,
       reload: options.cache === 'reload',
     });
@@ -311,7 +361,12 @@ export class PaperOSClient {
     }
   }
 
-  async #exchange(call: Call, url: string, token: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+  async #exchange(
+    call: Call,
+    url: string,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
@@ -344,7 +399,12 @@ export class PaperOSClient {
       if (isPaperOSError(error) && error.message) {
         const clean = redact(error.message, secrets);
         if (clean !== error.message) {
-          throw new PaperOSError({ status: error.status, code: error.code, message: clean, retryAfter: error.retryAfter });
+          throw new PaperOSError({
+            status: error.status,
+            code: error.code,
+            message: clean,
+            retryAfter: error.retryAfter,
+          });
         }
       }
       throw error;

@@ -92,9 +92,7 @@ export class PaperOSError extends Error {
 
   /** Whether trying again later may succeed. */
   get retryable(): boolean {
-    return (
-      this.code === 'network' || this.code === 'timeout' || this.code === 'rate_limited' || this.status >= 500
-    );
+    return this.code === 'network' || this.code === 'timeout' || this.code === 'rate_limited' || this.status >= 500;
   }
 
   static fromStatus(status: number, message?: string, retryAfter?: number): PaperOSError {

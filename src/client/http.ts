@@ -173,7 +173,11 @@ async function sendOnce(request: HttpRequest, options: TransportOptions): Promis
         body = JSON.parse(text);
       } catch {
         if (response.ok) {
-          throw new PaperOSError({ status: response.status, code: 'invalid_response', message: 'PaperOS sent a response that is not JSON.' });
+          throw new PaperOSError({
+            status: response.status,
+            code: 'invalid_response',
+            message: 'PaperOS sent a response that is not JSON.',
+          });
         }
       }
     }

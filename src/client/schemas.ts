@@ -99,7 +99,10 @@ export function parseItems<T extends v.GenericSchema>(
   items.forEach((item, index) => {
     const result = v.safeParse(schema, item);
     if (result.success) out.push(result.output);
-    else logger.warn(`PaperOS: skipped a malformed ${what} at position ${index}: ${result.issues[0]?.message ?? 'invalid'}`);
+    else
+      logger.warn(
+        `PaperOS: skipped a malformed ${what} at position ${index}: ${result.issues[0]?.message ?? 'invalid'}`,
+      );
   });
   return out;
 }
@@ -120,7 +123,9 @@ function firstString(record: Record<string, unknown>, keys: string[]): string | 
 export function normalizeRecipient(raw: unknown): DocumentRecipient | undefined {
   if (typeof raw === 'string') {
     const trimmed = raw.trim();
-    return trimmed ? { name: trimmed, email: trimmed.includes('@') ? trimmed : null, status: 'pending', sign_url: null } : undefined;
+    return trimmed
+      ? { name: trimmed, email: trimmed.includes('@') ? trimmed : null, status: 'pending', sign_url: null }
+      : undefined;
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const record = raw as Record<string, unknown>;

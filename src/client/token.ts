@@ -85,7 +85,11 @@ export class TokenSource {
     }
     const normalized = typeof result === 'string' ? { token: result } : result;
     if (!normalized || typeof normalized.token !== 'string' || normalized.token === '') {
-      throw new PaperOSError({ status: 0, code: 'token_unavailable', message: 'The token callback returned no token.' });
+      throw new PaperOSError({
+        status: 0,
+        code: 'token_unavailable',
+        message: 'The token callback returned no token.',
+      });
     }
     this.#fetchedAt = this.#now();
     this.#accept(normalized);
@@ -102,7 +106,12 @@ export class TokenSource {
         headers: { accept: 'application/json' },
       });
     } catch (error) {
-      throw new PaperOSError({ status: 0, code: 'token_unavailable', message: 'The token endpoint could not be reached.', cause: error });
+      throw new PaperOSError({
+        status: 0,
+        code: 'token_unavailable',
+        message: 'The token endpoint could not be reached.',
+        cause: error,
+      });
     }
     if (!response.ok) {
       throw new PaperOSError({
@@ -119,10 +128,17 @@ export class TokenSource {
     }
     const record = (body ?? {}) as { access_token?: unknown; expires_in?: unknown };
     if (typeof record.access_token !== 'string' || !record.access_token) {
-      throw new PaperOSError({ status: response.status, code: 'token_unavailable', message: 'The token endpoint answered without an access_token.' });
+      throw new PaperOSError({
+        status: response.status,
+        code: 'token_unavailable',
+        message: 'The token endpoint answered without an access_token.',
+      });
     }
     const expiresIn = typeof record.expires_in === 'number' ? record.expires_in : undefined;
-    return { token: record.access_token, expiresAt: expiresIn !== undefined ? this.#now() + expiresIn * 1000 : undefined };
+    return {
+      token: record.access_token,
+      expiresAt: expiresIn !== undefined ? this.#now() + expiresIn * 1000 : undefined,
+    };
   }
 
   #accept({ token, expiresAt }: { token: string; expiresAt?: number }): void {

@@ -26,7 +26,8 @@ export function safeHref(url: unknown, baseUrl: string): string | null {
   }
   if (parsed.username || parsed.password) return null;
   if (parsed.protocol === 'https:') return parsed.href;
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === base.origin) return parsed.href;
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === base.origin)
+    return parsed.href;
   return null;
 }
 

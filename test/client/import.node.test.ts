@@ -21,7 +21,8 @@ test('@paperos/elements/client imports in plain Node without a DOM', async () =>
     const instance = new client.PaperOSClient({ token: 't' });
     assert.equal(instance.baseUrl, 'https://app.paperos.com');
   } finally {
-    for (const name of ['window', 'document', 'customElements', 'HTMLElement']) delete (globalThis as Record<string, unknown>)[name];
+    for (const name of ['window', 'document', 'customElements', 'HTMLElement'])
+      delete (globalThis as Record<string, unknown>)[name];
   }
   assert.deepEqual(touched, []);
 });

@@ -166,6 +166,8 @@ describe('keyboard only', () => {
     const saved = oneEvent(el, 'paperos-record-save');
     await sendKeys({ press: 'Enter' }); // submits the form
     expect((await saved).detail.changes).to.deep.equal(['name']);
-    expect(api.requestsTo('PATCH', `${specs[1].path}/17413`)[0].body).to.deep.equal({ fields: { name: 'Chief builder' } });
+    expect(api.requestsTo('PATCH', `${specs[1].path}/17413`)[0].body).to.deep.equal({
+      fields: { name: 'Chief builder' },
+    });
   });
 });

@@ -81,7 +81,9 @@ describe('strict CSP and Trusted Types', () => {
           path: '/Board/Consents',
           filename: 'Consent.pdf',
           url: `${origin}/api/public/documents/1/${makeJwt({ file: '1', exp: epochIn(900) })}`,
-          recipients: [{ name: 'Ann Signer', email: 'ann@example.com', status: 'pending', sign_url: `${origin}/sign/1` }],
+          recipients: [
+            { name: 'Ann Signer', email: 'ann@example.com', status: 'pending', sign_url: `${origin}/sign/1` },
+          ],
         },
         { pub_id: 'doc_2', path: '/Tax', filename: 'Return.xlsx', url: 'javascript:alert(1)', recipients: [] },
       ];
@@ -148,10 +150,10 @@ describe('strict CSP and Trusted Types', () => {
 
   async function click(host: string, selector: string): Promise<void> {
     await inShadow(host, selector);
-    await page.evaluate(
-      ([h, s]) => (document.querySelector(h)!.shadowRoot!.querySelector(s) as HTMLElement).click(),
-      [host, selector] as const,
-    );
+    await page.evaluate(([h, s]) => (document.querySelector(h)!.shadowRoot!.querySelector(s) as HTMLElement).click(), [
+      host,
+      selector,
+    ] as const);
   }
 
   it('runs every element through its states and actions with no violation', async () => {
@@ -177,7 +179,9 @@ describe('strict CSP and Trusted Types', () => {
     await click('#records', '[role="option"]');
     await inShadow('#records', '[part~="field-input"]');
     await page.evaluate(() => {
-      const input = document.querySelector('#records')!.shadowRoot!.querySelector('[part~="field-input"]') as HTMLInputElement;
+      const input = document
+        .querySelector('#records')!
+        .shadowRoot!.querySelector('[part~="field-input"]') as HTMLInputElement;
       input.value = 'Changed';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     });
@@ -204,7 +208,9 @@ describe('strict CSP and Trusted Types', () => {
         )!;
         start.click();
       });
-      await page.waitForFunction(() => window.events.includes('paperos-workflow-started'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => window.events.includes('paperos-workflow-started'), undefined, {
+        timeout: 10_000,
+      });
     }
 
     const { violations, errors, events } = await page.evaluate(() => ({
@@ -214,14 +220,24 @@ describe('strict CSP and Trusted Types', () => {
     }));
     assert.deepEqual(violations, [], 'no CSP or Trusted Types violation');
     assert.deepEqual(errors, [], 'no uncaught error');
-    for (const name of ['paperos-load', 'paperos-error', 'paperos-document-open', 'paperos-sign', 'paperos-record-select', 'paperos-record-save']) {
+    for (const name of [
+      'paperos-load',
+      'paperos-error',
+      'paperos-document-open',
+      'paperos-sign',
+      'paperos-record-select',
+      'paperos-record-save',
+    ]) {
       assert.ok(events.includes(name), `${name} was fired`);
     }
     // the refused javascript: URL never became a link
     const hrefs = await page.evaluate(() =>
       [...document.querySelector('#docs')!.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href')),
     );
-    assert.ok(hrefs.every((href) => href?.startsWith(origin)), `only same-origin links: ${hrefs.join(', ')}`);
+    assert.ok(
+      hrefs.every((href) => href?.startsWith(origin)),
+      `only same-origin links: ${hrefs.join(', ')}`,
+    );
     // one token fetch for the whole page
     assert.equal(hits.get('POST /token'), 1);
     assert.equal(hits.get(`PATCH /api/v1/orgs/${EXAMPLE_ORG_ID}/records/5617`), 1);

@@ -29,7 +29,8 @@ const batches = (list: string[]) =>
   Array.from({ length: Math.ceil(list.length / BATCH) }, (_, i) => list.slice(i * BATCH, (i + 1) * BATCH));
 
 /** Elements an element of ours never renders, so finding one means a string became markup. */
-const FOREIGN = 'script, img, iframe, svg, math, object, embed, style, link, meta, base, frame, frameset, table, xss, body, template, details';
+const FOREIGN =
+  'script, img, iframe, svg, math, object, embed, style, link, meta, base, frame, frameset, table, xss, body, template, details';
 
 interface Watch {
   alerts: unknown[];
@@ -114,7 +115,13 @@ describe('hostile data', () => {
     const segments = HOSTILE.filter((s) => !s.includes('/') && s.trim() === s && s.length < 200).slice(0, 120);
     for (const batch of batches(segments)) {
       pageCache.clear();
-      const documents = batch.map((s, i) => ({ pub_id: `doc_${i}`, path: `/${s}`, filename: `f${i}.pdf`, url: `${BASE}/d/${i}`, recipients: [] }));
+      const documents = batch.map((s, i) => ({
+        pub_id: `doc_${i}`,
+        path: `/${s}`,
+        filename: `f${i}.pdf`,
+        url: `${BASE}/d/${i}`,
+        recipients: [],
+      }));
       api.on('GET', DOCS, { json: { documents } });
       const el = await fixture<PaperOSDocumentList>(
         html`<paperos-document-list base-url=${BASE} .token=${token()}></paperos-document-list>`,
@@ -185,20 +192,31 @@ describe('hostile data', () => {
   it('random strings (fast-check) render as exact text', async () => {
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', minLength: 1 }), { minLength: 1, maxLength: 8 }), async (names) => {
-        runs++;
-        pageCache.clear();
-        api.on('GET', DOCS, {
-          json: { documents: names.map((s, i) => ({ pub_id: `d${i}`, path: '/R', filename: s, url: `${BASE}/d/${i}`, recipients: [] })) },
-        });
-        const el = await fixture<PaperOSDocumentList>(
-          html`<paperos-document-list base-url=${BASE} .token=${token()}></paperos-document-list>`,
-        );
-        await waitUntil(() => el.shadowRoot!.querySelector('[role="tree"], [part~="empty"]'), 'settled');
-        const shown = [...el.shadowRoot!.querySelectorAll('[part~="filename"]')].map((n) => n.textContent);
-        el.remove();
-        expect(shown.slice().sort()).to.deep.equal(names.slice().sort());
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', minLength: 1 }), { minLength: 1, maxLength: 8 }),
+        async (names) => {
+          runs++;
+          pageCache.clear();
+          api.on('GET', DOCS, {
+            json: {
+              documents: names.map((s, i) => ({
+                pub_id: `d${i}`,
+                path: '/R',
+                filename: s,
+                url: `${BASE}/d/${i}`,
+                recipients: [],
+              })),
+            },
+          });
+          const el = await fixture<PaperOSDocumentList>(
+            html`<paperos-document-list base-url=${BASE} .token=${token()}></paperos-document-list>`,
+          );
+          await waitUntil(() => el.shadowRoot!.querySelector('[role="tree"], [part~="empty"]'), 'settled');
+          const shown = [...el.shadowRoot!.querySelectorAll('[part~="filename"]')].map((n) => n.textContent);
+          el.remove();
+          expect(shown.slice().sort()).to.deep.equal(names.slice().sort());
+        },
+      ),
       { numRuns: 60 },
     );
     console.log(`[hostile] fast-check strings: ${runs} runs`);
@@ -221,7 +239,9 @@ describe('hostile data', () => {
         path: '/Links',
         filename: 'good.pdf',
         url: 'https://files.example.com/good.pdf',
-        recipients: [{ name: 'Good Signer', email: 'g@example.com', status: 'pending', sign_url: 'https://sign.example.com/x' }],
+        recipients: [
+          { name: 'Good Signer', email: 'g@example.com', status: 'pending', sign_url: 'https://sign.example.com/x' },
+        ],
       });
       api.on('GET', DOCS, { json: { documents } });
       const el = await fixture<PaperOSDocumentList>(
@@ -244,8 +264,23 @@ describe('hostile data', () => {
 
   it('URL policy invariant (fast-check): an href is always https or same-origin http(s)', () => {
     let runs = 0;
-    const scheme = fc.constantFrom('javascript:', 'JaVaScRiPt:', 'data:', 'vbscript:', 'http:', 'https:', 'ftp:', 'file:', '', '//', '\\\\', 'blob:');
-    const junk = fc.string({ unit: fc.constantFrom('\t', '\n', '\r', '\u0000', ' ', '\u001f', 'a', '/', ':', '.', '@', '%', '#') });
+    const scheme = fc.constantFrom(
+      'javascript:',
+      'JaVaScRiPt:',
+      'data:',
+      'vbscript:',
+      'http:',
+      'https:',
+      'ftp:',
+      'file:',
+      '',
+      '//',
+      '\\\\',
+      'blob:',
+    );
+    const junk = fc.string({
+      unit: fc.constantFrom('\t', '\n', '\r', '\u0000', ' ', '\u001f', 'a', '/', ':', '.', '@', '%', '#'),
+    });
     fc.assert(
       fc.property(junk, scheme, junk, fc.webUrl(), (before, prefix, middle, url) => {
         runs++;

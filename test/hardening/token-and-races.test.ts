@@ -51,7 +51,14 @@ describe('token hygiene across states and failures', () => {
     const originals = methods.map((m) => console[m]);
     methods.forEach((m) => (console[m] = (...args: unknown[]) => void seen.push(args.map(String).join(' '))));
     const details: string[] = [];
-    const names = ['paperos-load', 'paperos-error', 'paperos-record-select', 'paperos-record-save', 'paperos-document-open', 'paperos-sign'];
+    const names = [
+      'paperos-load',
+      'paperos-error',
+      'paperos-record-select',
+      'paperos-record-save',
+      'paperos-document-open',
+      'paperos-sign',
+    ];
     const record = (e: Event) => details.push(JSON.stringify((e as CustomEvent).detail ?? null) + JSON.stringify(e));
     names.forEach((name) => document.addEventListener(name, record));
 
@@ -66,10 +73,12 @@ describe('token hygiene across states and failures', () => {
     api.on('GET', records, { json: recordsResponse });
     api.on('PATCH', `${records}/5617`, echo(422));
     try {
-      const page = await fixture<HTMLElement>(html`<paperos-provider base-url=${BASE} .fetchToken=${fetchToken}>
-        <paperos-document-list></paperos-document-list>
-        <paperos-record-list editable></paperos-record-list>
-      </paperos-provider>`);
+      const page = await fixture<HTMLElement>(
+        html`<paperos-provider base-url=${BASE} .fetchToken=${fetchToken}>
+          <paperos-document-list></paperos-document-list>
+          <paperos-record-list editable></paperos-record-list>
+        </paperos-provider>`,
+      );
       const list = page.querySelector('paperos-document-list') as PaperOSDocumentList;
       const recordList = page.querySelector('paperos-record-list') as PaperOSRecordList;
       await waitUntil(() => list.shadowRoot!.querySelector('[role="alert"]'), 'document list error');
@@ -103,7 +112,9 @@ describe('token hygiene across states and failures', () => {
         }
       }
       // it did go where it belongs
-      expect(api.requests.every((r) => tokens.includes(r.headers.get('authorization')!.replace('Bearer ', '')))).to.equal(true);
+      expect(
+        api.requests.every((r) => tokens.includes(r.headers.get('authorization')!.replace('Bearer ', ''))),
+      ).to.equal(true);
       expect(surfaces.dom).to.include('[redacted]');
     } finally {
       methods.forEach((m, i) => (console[m] = originals[i]));
@@ -145,29 +156,41 @@ describe('races (fast-check scheduler)', () => {
   it('the record list always ends on the latest type, whatever order responses arrive in', async () => {
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(...types), { minLength: 1, maxLength: 5 }), async (s, changes) => {
-        runs++;
-        pageCache.clear();
-        api.restore();
-        api = new MockApi().install();
-        api.on('GET', `/api/v1/orgs/${ORG}/records`, (request) =>
-          s.schedule(Promise.resolve({ json: recordsOfType(request.url.searchParams.get('type')!) }), request.url.search),
-        );
-        const el = await fixture<PaperOSRecordList>(
-          html`<paperos-record-list base-url=${BASE} org-id=${ORG} type="org" .token=${'opaque'}></paperos-record-list>`,
-        );
-        for (const type of changes) {
-          el.type = type;
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.array(fc.constantFrom(...types), { minLength: 1, maxLength: 5 }),
+        async (s, changes) => {
+          runs++;
+          pageCache.clear();
+          api.restore();
+          api = new MockApi().install();
+          api.on('GET', `/api/v1/orgs/${ORG}/records`, (request) =>
+            s.schedule(
+              Promise.resolve({ json: recordsOfType(request.url.searchParams.get('type')!) }),
+              request.url.search,
+            ),
+          );
+          const el = await fixture<PaperOSRecordList>(
+            html`<paperos-record-list
+              base-url=${BASE}
+              org-id=${ORG}
+              type="org"
+              .token=${'opaque'}
+            ></paperos-record-list>`,
+          );
+          for (const type of changes) {
+            el.type = type;
+            await el.updateComplete;
+            if (s.count() > 0) await s.waitOne();
+          }
+          await drain(s, notLoading(el));
+          const last = changes[changes.length - 1];
           await el.updateComplete;
-          if (s.count() > 0) await s.waitOne();
-        }
-        await drain(s, notLoading(el));
-        const last = changes[changes.length - 1];
-        await el.updateComplete;
-        const shown = [...el.shadowRoot!.querySelectorAll('[part~="record-name"]')].map((n) => n.textContent);
-        el.remove();
-        expect(shown).to.deep.equal([`only ${last}`]);
-      }),
+          const shown = [...el.shadowRoot!.querySelectorAll('[part~="record-name"]')].map((n) => n.textContent);
+          el.remove();
+          expect(shown).to.deep.equal([`only ${last}`]);
+        },
+      ),
       { numRuns: 40 },
     );
     console.log(`[races] record list: ${runs} schedules`);
@@ -177,30 +200,34 @@ describe('races (fast-check scheduler)', () => {
     let runs = 0;
     const emails = ['a@example.com', 'b@example.com', 'c@example.com'];
     await fc.assert(
-      fc.asyncProperty(fc.scheduler(), fc.array(fc.constantFrom(...emails), { minLength: 1, maxLength: 5 }), async (s, changes) => {
-        runs++;
-        pageCache.clear();
-        api.restore();
-        api = new MockApi().install();
-        api.on('GET', `/api/v1/orgs/${ORG}/documents`, (request) => {
-          const email = request.url.searchParams.get('email') ?? 'all';
-          const documents = [{ pub_id: 'd', path: '/', filename: `for ${email}`, url: `${BASE}/d`, recipients: [] }];
-          return s.schedule(Promise.resolve({ json: { documents } }), email);
-        });
-        const el = await fixture<PaperOSDocumentList>(
-          html`<paperos-document-list base-url=${BASE} org-id=${ORG} .token=${'opaque'}></paperos-document-list>`,
-        );
-        for (const email of changes) {
-          el.email = email;
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.array(fc.constantFrom(...emails), { minLength: 1, maxLength: 5 }),
+        async (s, changes) => {
+          runs++;
+          pageCache.clear();
+          api.restore();
+          api = new MockApi().install();
+          api.on('GET', `/api/v1/orgs/${ORG}/documents`, (request) => {
+            const email = request.url.searchParams.get('email') ?? 'all';
+            const documents = [{ pub_id: 'd', path: '/', filename: `for ${email}`, url: `${BASE}/d`, recipients: [] }];
+            return s.schedule(Promise.resolve({ json: { documents } }), email);
+          });
+          const el = await fixture<PaperOSDocumentList>(
+            html`<paperos-document-list base-url=${BASE} org-id=${ORG} .token=${'opaque'}></paperos-document-list>`,
+          );
+          for (const email of changes) {
+            el.email = email;
+            await el.updateComplete;
+            if (s.count() > 0) await s.waitOne();
+          }
+          await drain(s, notLoading(el));
           await el.updateComplete;
-          if (s.count() > 0) await s.waitOne();
-        }
-        await drain(s, notLoading(el));
-        await el.updateComplete;
-        const shown = [...el.shadowRoot!.querySelectorAll('[part~="filename"]')].map((n) => n.textContent);
-        el.remove();
-        expect(shown).to.deep.equal([`for ${changes[changes.length - 1]}`]);
-      }),
+          const shown = [...el.shadowRoot!.querySelectorAll('[part~="filename"]')].map((n) => n.textContent);
+          el.remove();
+          expect(shown).to.deep.equal([`for ${changes[changes.length - 1]}`]);
+        },
+      ),
       { numRuns: 40 },
     );
     console.log(`[races] document list: ${runs} schedules`);
@@ -215,7 +242,9 @@ describe('races (fast-check scheduler)', () => {
         api.restore();
         api = new MockApi().install();
         api.on('GET', `/api/v1/orgs/${ORG}/records`, { json: recordsResponse });
-        api.on('PATCH', `/api/v1/orgs/${ORG}/records/5617`, () => s.schedule(Promise.resolve({ json: recordUpdateResponse }), 'patch'));
+        api.on('PATCH', `/api/v1/orgs/${ORG}/records/5617`, () =>
+          s.schedule(Promise.resolve({ json: recordUpdateResponse }), 'patch'),
+        );
         const el = await fixture<PaperOSRecordList>(
           html`<paperos-record-list editable base-url=${BASE} org-id=${ORG} .token=${'opaque'}></paperos-record-list>`,
         );

@@ -3,7 +3,12 @@
  * Fails with every violation listed (rule, impact, target).
  */
 interface AxeResult {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }>;
+  violations: Array<{
+    id: string;
+    impact: string;
+    help: string;
+    nodes: Array<{ target: unknown; failureSummary?: string }>;
+  }>;
 }
 interface Axe {
   run(context: Element, options: unknown): Promise<AxeResult>;

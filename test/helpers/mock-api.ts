@@ -15,9 +15,7 @@ export interface RecordedRequest {
 }
 
 export type MockReply =
-  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string> }
-  | Response
-  | Error;
+  { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | Response | Error;
 
 export type MockHandler = (request: RecordedRequest) => MockReply | Promise<MockReply>;
 
@@ -83,7 +81,10 @@ export class MockApi {
   }
 
   private async handle(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const request = input instanceof Request ? input : new Request(String(input instanceof URL ? input.href : new URL(input, location.href)), init);
+    const request =
+      input instanceof Request
+        ? input
+        : new Request(String(input instanceof URL ? input.href : new URL(input, location.href)), init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
     const url = new URL(request.url);
     const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
@@ -123,7 +124,10 @@ export class MockApi {
     if (reply.text !== undefined) return new Response(reply.text, { status: reply.status ?? 200, headers });
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     const status = reply.status ?? 200;
-    return new Response(status === 204 || status === 304 ? null : JSON.stringify(reply.json ?? {}), { status, headers });
+    return new Response(status === 204 || status === 304 ? null : JSON.stringify(reply.json ?? {}), {
+      status,
+      headers,
+    });
   }
 }
 

@@ -76,7 +76,11 @@ export function endpointSuite({ describe, it, beforeEach }: Harness): void {
 
     it('createRecord: POST /api/v1/orgs/:org/records', async () => {
       fake.reply(json(examples.createRecordResponse));
-      const input = { type: 'indv', name: 'Jane Doe', fields: { title: 'master painter', email: 'jane@jane.doe', is_board_director: '1' } };
+      const input = {
+        type: 'indv',
+        name: 'Jane Doe',
+        fields: { title: 'master painter', email: 'jane@jane.doe', is_board_director: '1' },
+      };
       const result = await client.createRecord(ORG, input);
       const request = only();
       expect(request.method).to.equal('POST');
@@ -117,7 +121,9 @@ export function endpointSuite({ describe, it, beforeEach }: Harness): void {
 
     it('updateRecord: PATCH .../records/:id with the fields', async () => {
       fake.reply(json(examples.recordUpdateResponse));
-      const result = await client.updateRecord(ORG, 5617, { fields: { title: 'Product Manager', email: 'john2@john.doe' } });
+      const result = await client.updateRecord(ORG, 5617, {
+        fields: { title: 'Product Manager', email: 'john2@john.doe' },
+      });
       const request = only();
       expect(request.method).to.equal('PATCH');
       expect(request.url.pathname).to.equal(`/api/v1/orgs/${ORG}/records/5617`);
@@ -137,7 +143,11 @@ export function endpointSuite({ describe, it, beforeEach }: Harness): void {
       fake.reply(json(examples.workflowsResponse));
       const workflows = await client.listWorkflows(ORG);
       expect(only().url.pathname).to.equal(`/api/v1/orgs/${ORG}/workflows`);
-      expect(workflows[0]).to.include({ id: 'work_q0yjdgdr77rdnedc', status: 'open', template_id: 'flow_extg0vcffk3h9085' });
+      expect(workflows[0]).to.include({
+        id: 'work_q0yjdgdr77rdnedc',
+        status: 'open',
+        template_id: 'flow_extg0vcffk3h9085',
+      });
     });
 
     it('startWorkflow: POST .../workflows with flow_id only', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { PaperOSError} from '../../../src/client/index.js';
+import type { PaperOSError } from '../../../src/client/index.js';
 import { PaperOSClient, safeHref, signedUrlExpiry } from '../../../src/client/index.js';
 import * as examples from '../../fixtures/api-examples.js';
 import { FakeFetch, json, type Harness } from './harness.js';
@@ -15,7 +15,14 @@ export function hygieneSuite({ describe, it }: Harness): void {
       const printed: string[] = [];
       const originals = METHODS.map((m) => console[m]);
       METHODS.forEach((m) => {
-        console[m] = (...args: unknown[]) => void printed.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+        console[m] = (...args: unknown[]) =>
+          void printed.push(
+            args
+              .map((a) =>
+                a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a),
+              )
+              .join(' '),
+          );
       });
       const fake = new FakeFetch().reply(
         // a server that echoes the token back in its error message
@@ -27,7 +34,13 @@ export function hygieneSuite({ describe, it }: Harness): void {
       );
       const errors: PaperOSError[] = [];
       try {
-        const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, token, retry: { attempts: 1 } });
+        const client = new PaperOSClient({
+          baseUrl: BASE,
+          fetch: fake.fetch,
+          cache: false,
+          token,
+          retry: { attempts: 1 },
+        });
         await client.startWorkflow(ORG, { flowId: 'flow_a' }).catch((e) => errors.push(e));
         await client.listWorkflowTemplates(ORG);
         await client.listWorkflows(ORG).catch((e) => errors.push(e));
@@ -48,7 +61,7 @@ export function hygieneSuite({ describe, it }: Harness): void {
       }
       expect(printed.length).to.be.greaterThan(0); // the skipped items were reported
       for (const line of printed) expect(line).to.not.include(token);
-      const storage = (globalThis as { localStorage?: Storage; sessionStorage?: Storage });
+      const storage = globalThis as { localStorage?: Storage; sessionStorage?: Storage };
       for (const store of [storage.localStorage, storage.sessionStorage]) {
         if (!store) continue;
         for (let i = 0; i < store.length; i++) {

@@ -1,13 +1,6 @@
 import { expect } from 'chai';
-import type {
-  PaperOSError} from '../../../src/client/index.js';
-import {
-  PaperOSClient,
-  RequestCache,
-  TokenSource,
-  pageCache,
-  sharedTokenSource,
-} from '../../../src/client/index.js';
+import type { PaperOSError } from '../../../src/client/index.js';
+import { PaperOSClient, RequestCache, TokenSource, pageCache, sharedTokenSource } from '../../../src/client/index.js';
 import * as examples from '../../fixtures/api-examples.js';
 import { FakeFetch, json, type Harness } from './harness.js';
 
@@ -131,7 +124,12 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
     it('refreshes once and retries once after a 401, then succeeds', async () => {
       const fake = new FakeFetch().reply(json({ message: 'expired' }, 401), json(examples.workflowsResponse));
       let n = 0;
-      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, fetchToken: async () => `tok-${++n}` });
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => `tok-${++n}`,
+      });
       const workflows = await client.listWorkflows(ORG);
       expect(workflows).to.have.length(1);
       expect(fake.requests.map((r) => r.headers.get('authorization'))).to.deep.equal(['Bearer tok-1', 'Bearer tok-2']);
@@ -140,7 +138,12 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
     it('retries a POST once after a 401 (the first was refused, not processed)', async () => {
       const fake = new FakeFetch().reply(json({}, 401), json(examples.startWorkflowResponse));
       let n = 0;
-      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, fetchToken: async () => `tok-${++n}` });
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => `tok-${++n}`,
+      });
       await client.startWorkflow(ORG, { flowId: 'flow_a' });
       expect(fake.requests).to.have.length(2);
     });
@@ -149,7 +152,12 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       const fake = new FakeFetch();
       fake.fallback = () => json({}, 401);
       let n = 0;
-      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, fetchToken: async () => `tok-${++n}` });
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => `tok-${++n}`,
+      });
       const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
       expect(error.code).to.equal('unauthorized');
       expect(fake.requests).to.have.length(2);
@@ -184,7 +192,10 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       expect(tokenCalls).to.equal(2);
       expect(fake.requests).to.have.length(2);
       // and further calls do not refetch a just-fetched stale token on every request
-      await Promise.all([client.listWorkflows(ORG).catch(() => undefined), client.listWorkflows(ORG).catch(() => undefined)]);
+      await Promise.all([
+        client.listWorkflows(ORG).catch(() => undefined),
+        client.listWorkflows(ORG).catch(() => undefined),
+      ]);
       // (at most one forced refresh per request)
       expect(tokenCalls).to.be.at.most(4);
     });
@@ -239,7 +250,7 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       expect(fake.requests).to.have.length(3);
     });
 
-    it('updating a record invalidates that org\'s record lists', async () => {
+    it("updating a record invalidates that org's record lists", async () => {
       fake.reply(json(examples.recordsResponse), json(examples.recordUpdateResponse), json([]));
       const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
       await client.listRecords(ORG, { type: 'org' });
@@ -288,13 +299,31 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       expect(await cache.get('k', loader)).to.equal(3);
     });
 
+    it('never keeps an unreadable response: the next call asks again', async () => {
+      fake.reply(json({ unexpected: true }), json(examples.workflowsResponse));
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('invalid_response');
+      expect(await client.listWorkflows(ORG)).to.have.length(1);
+      expect(fake.requests).to.have.length(2);
+    });
+
+    it('shares one parsed value between callers', async () => {
+      fake.reply(json(examples.workflowsResponse));
+      const client = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      const [a, b] = await Promise.all([client.listWorkflows(ORG), client.listWorkflows(ORG)]);
+      expect(a).to.equal(b);
+    });
+
     it('never keeps a failure', async () => {
       const cache = new RequestCache();
       let calls = 0;
-      await cache.get('k', async () => {
-        calls++;
-        throw new Error('x');
-      }).catch(() => undefined);
+      await cache
+        .get('k', async () => {
+          calls++;
+          throw new Error('x');
+        })
+        .catch(() => undefined);
       expect(await cache.get('k', async () => ++calls)).to.equal(2);
     });
   });

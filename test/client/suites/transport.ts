@@ -138,7 +138,13 @@ export function transportSuite({ describe, it, beforeEach }: Harness): void {
 
     it('times out a hung request with code timeout', async () => {
       fake.fallback = 'hang';
-      const quick = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, cache: false, timeoutMs: 20, retry: { attempts: 1 } });
+      const quick = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        timeoutMs: 20,
+        retry: { attempts: 1 },
+      });
       const error = (await quick.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
       expect(error.code).to.equal('timeout');
       expect(fake.requests[0].signal?.aborted).to.equal(true);
@@ -157,7 +163,9 @@ export function transportSuite({ describe, it, beforeEach }: Harness): void {
     });
 
     it('rejects at once for an already aborted signal, sending nothing', async () => {
-      const error = (await client.listWorkflows(ORG, { signal: AbortSignal.abort() }).catch((e: unknown) => e)) as PaperOSError;
+      const error = (await client
+        .listWorkflows(ORG, { signal: AbortSignal.abort() })
+        .catch((e: unknown) => e)) as PaperOSError;
       expect(error.code).to.equal('aborted');
       expect(fake.requests).to.have.length(0);
     });

@@ -1,0 +1,113 @@
+/**
+ * Builds the benchmark pages with esbuild (bundled, minified, lit's production
+ * build, lazy chunks split as in the published bundle) into a temporary folder.
+ */
+import { build, type Plugin } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listElements, type ElementEntry } from './elements.js';
+
+export interface BuiltPages {
+  dir: string;
+  /** Page file names by candidate: element, plain, repeat, launcher (when the element exists), five. */
+  pages: Record<string, string>;
+  elements: ElementEntry[];
+}
+
+const html = (script: string) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${script}</title>
+    <style>
+      body { margin: 0; font: 14px/1.4 system-ui, sans-serif; }
+      #app { padding: 8px; }
+    </style>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script type="module" src="./${script}.js"></script>
+  </body>
+</html>
+`;
+
+/** Virtual modules whose content depends on which elements exist. */
+function virtuals(elements: ElementEntry[]): Plugin {
+  const launcher = elements.find((e) => e.tag === 'paperos-workflow-launcher');
+  const modules: Record<string, string> = {
+    'bench:launcher-styles': launcher?.styles
+      ? `import * as m from ${JSON.stringify(launcher.styles)};\n` +
+        `const all = Object.values(m).flat().filter((v) => v && typeof v.cssText === 'string');\n` +
+        `export const launcherStyles = all;`
+      : 'export const launcherStyles = [];',
+    'bench:launcher': launcher
+      ? `import ${JSON.stringify(launcher.define)};`
+      : 'throw new Error("no workflow launcher");',
+    'bench:all-elements':
+      elements.map((e, i) => `import * as e${i} from ${JSON.stringify(e.define)};`).join('\n') +
+      `\nexport const elementTags = [${elements.map((e) => JSON.stringify(e.tag)).join(', ')}];` +
+      `\nexport const modules = [${elements.map((_, i) => `e${i}`).join(', ')}];`,
+  };
+  return {
+    name: 'bench-virtuals',
+    setup(b) {
+      b.onResolve({ filter: /^bench:/ }, (args) => ({ path: args.path, namespace: 'bench' }));
+      b.onLoad({ filter: /.*/, namespace: 'bench' }, (args) => ({
+        contents: modules[args.path],
+        loader: 'js',
+        resolveDir: '/',
+      }));
+      // The package's `sideEffects` lists only dist/ files; the pages import src/ define modules for their effect.
+      b.onResolve({ filter: /define\.(js|ts)$/ }, async (args) => {
+        if (args.pluginData?.fromBench) return undefined;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { fromBench: true },
+        });
+        return resolved.errors.length ? undefined : { ...resolved, sideEffects: true };
+      });
+    },
+  };
+}
+
+export async function buildPages(root: string, dir: string, options: { minify?: boolean } = {}): Promise<BuiltPages> {
+  mkdirSync(dir, { recursive: true });
+  const elements = listElements(root);
+  const launcher = elements.find((e) => e.tag === 'paperos-workflow-launcher');
+  const entries: Record<string, string> = {
+    element: join(root, 'bench/pages/element.ts'),
+    plain: join(root, 'bench/pages/plain.ts'),
+    repeat: join(root, 'bench/pages/repeat.ts'),
+    five: join(root, 'bench/pages/five.ts'),
+  };
+  if (launcher) entries.launcher = join(root, 'bench/pages/launcher.ts');
+  const pages: Record<string, string> = {};
+  // One build per page, so a page loads only its own code (the baselines never load the element's).
+  for (const [name, entry] of Object.entries(entries)) {
+    await build({
+      absWorkingDir: root,
+      entryPoints: { [name]: entry },
+      outdir: dir,
+      bundle: true,
+      minify: options.minify ?? true,
+      format: 'esm',
+      splitting: true,
+      chunkNames: `chunks/${name}-[name]-[hash]`,
+      target: 'es2022',
+      platform: 'browser',
+      tsconfig: join(root, 'tsconfig.json'),
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: [virtuals(elements)],
+    });
+    writeFileSync(join(dir, `${name}.html`), html(name));
+    pages[name] = `${name}.html`;
+  }
+  // Lit's development build would warn in the console: make sure the production one was bundled.
+  if (readFileSync(join(dir, 'repeat.js'), 'utf8').includes('Lit is in dev mode')) {
+    throw new Error('The pages were built with lit in development mode.');
+  }
+  return { dir, pages, elements };
+}

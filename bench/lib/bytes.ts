@@ -1,0 +1,187 @@
+/**
+ * Scenario 9: bytes, min+gzip, built in-process with esbuild the way the
+ * published script-tag bundle is (scripts/bundle.ts: minified, es2021,
+ * tsconfig.build.json). Counted is the eagerly loaded code: dynamic imports
+ * (translations, the virtualizer) are left out and listed on their own.
+ *
+ * The script-tag bundle itself is measured by scripts/bundle.ts (its owner's
+ * build, the one `npm run size` budgets); this file reuses it when present.
+ */
+import { build, type Plugin } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { ElementEntry } from './elements.js';
+
+export interface Size {
+  min: number;
+  gzip: number;
+}
+
+export interface BytesReport {
+  scriptTag?: { eager: Size; iife: Size; lazy: { file: string; gzip: number }[]; note?: string };
+  scriptTagError?: string;
+  lit: Size;
+  litAndBase: Size;
+  all: Size;
+  allEntry: string;
+  lazyChunks: { name: string; gzip: number; packages: string[] }[];
+  elements: { tag: string; alone: Size; overLitAndBase: number; marginalInAll: number }[];
+}
+
+const staticOnly: Plugin = {
+  name: 'static-imports-only',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+/** Entry modules importing source files for their effect: the package's `sideEffects` only lists dist/. */
+const keepDefines: Plugin = {
+  name: 'keep-defines',
+  setup(b) {
+    b.onResolve({ filter: /define\.(js|ts)$/ }, async (args) => {
+      if (args.pluginData?.inner) return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { inner: true },
+      });
+      return r.errors.length ? undefined : { ...r, sideEffects: true };
+    });
+  },
+};
+
+const measure = (bytes: Uint8Array): Size => ({ min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+
+async function eagerSize(root: string, contents: string): Promise<Size> {
+  const result = await build({
+    absWorkingDir: root,
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    target: 'es2021',
+    platform: 'browser',
+    tsconfig: join(root, 'tsconfig.build.json'),
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [staticOnly, keepDefines],
+  });
+  return measure(result.outputFiles[0]!.contents);
+}
+
+const spec = (root: string, file: string) => JSON.stringify(`./${relative(root, file).split('\\').join('/')}`);
+
+export async function measureBytes(root: string, elements: ElementEntry[], workDir: string): Promise<BytesReport> {
+  const index = join(root, 'src/index.ts');
+  const allOf = (list: ElementEntry[]) => list.map((e) => `export * from ${spec(root, e.define)};`).join('\n');
+  const allEntry = existsSync(index) ? `export * from ${spec(root, index)};` : allOf(elements);
+  const lit = await eagerSize(root, `export * from 'lit';`);
+  const litAndBase = await eagerSize(
+    root,
+    `export * from 'lit';\nexport * from ${spec(root, join(root, 'src/elements/base/paperos-element.ts'))};`,
+  );
+  const all = await eagerSize(root, allEntry);
+  const perElement: BytesReport['elements'] = [];
+  const allDefines = await eagerSize(root, allOf(elements));
+  for (const element of elements) {
+    const alone = await eagerSize(root, `export * from ${spec(root, element.define)};`);
+    const others = elements.filter((e) => e !== element);
+    const withoutIt = others.length ? await eagerSize(root, allOf(others)) : { min: 0, gzip: 0 };
+    perElement.push({
+      tag: element.tag,
+      alone,
+      overLitAndBase: alone.gzip - litAndBase.gzip,
+      marginalInAll: allDefines.gzip - withoutIt.gzip,
+    });
+  }
+
+  // The lazily loaded chunks of the all-elements bundle.
+  const outdir = join(workDir, 'bytes');
+  mkdirSync(outdir, { recursive: true });
+  const split = await build({
+    absWorkingDir: root,
+    stdin: { contents: allEntry, resolveDir: root, loader: 'ts', sourcefile: 'bench-all.ts' },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2021',
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    tsconfig: join(root, 'tsconfig.build.json'),
+    legalComments: 'none',
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [keepDefines],
+  });
+  const outputs = split.metafile!.outputs;
+  const entry = Object.keys(outputs).find((file) => file.endsWith('/stdin.js'))!;
+  const eager = new Set<string>();
+  const visit = (file: string) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(i.path);
+  };
+  visit(entry);
+  const lazyChunks: BytesReport['lazyChunks'] = [];
+  for (const [file, output] of Object.entries(outputs)) {
+    if (!file.endsWith('.js') || eager.has(file)) continue;
+    const packages = [
+      ...new Set(
+        Object.keys(output.inputs).map(
+          (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? input.split('/').slice(0, 3).join('/'),
+        ),
+      ),
+    ];
+    lazyChunks.push({
+      name: file.split('/').pop()!,
+      gzip: gzipSync(readFileSync(join(root, file)), { level: 9 }).length,
+      packages,
+    });
+  }
+
+  const report: BytesReport = {
+    lit,
+    litAndBase,
+    all,
+    allEntry: existsSync(index) ? 'src/index.ts' : 'every define.ts',
+    lazyChunks,
+    elements: perElement,
+  };
+
+  // The published script-tag bundle, built by its owner's code.
+  const bundleScript = join(root, 'scripts/bundle.ts');
+  if (existsSync(bundleScript) && existsSync(index)) {
+    try {
+      const mod = (await import(pathToFileURL(bundleScript).href)) as {
+        buildBundles(o: { root: string; outdir: string }): Promise<{
+          eager: { file: string; minified: number; gzip: number }[];
+          lazy: { file: string; minified: number; gzip: number }[];
+          iife: { minified: number; gzip: number };
+        }>;
+      };
+      const built = await mod.buildBundles({ root, outdir: join(workDir, 'dist') });
+      const sum = (list: { minified: number; gzip: number }[]) =>
+        list.reduce((s, x) => ({ min: s.min + x.minified, gzip: s.gzip + x.gzip }), { min: 0, gzip: 0 });
+      report.scriptTag = {
+        eager: sum(built.eager),
+        iife: { min: built.iife.minified, gzip: built.iife.gzip },
+        lazy: built.lazy.map((l) => ({ file: relative(join(workDir, 'dist'), l.file), gzip: l.gzip })),
+      };
+    } catch (error) {
+      report.scriptTagError = `scripts/bundle.ts failed: ${(error as Error).message.split('\n')[0]}`;
+    }
+  } else {
+    report.scriptTagError = existsSync(bundleScript)
+      ? 'src/index.ts does not exist yet, so the script-tag bundle cannot be built'
+      : 'scripts/bundle.ts does not exist yet';
+  }
+  return report;
+}

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ElementEntry {
+  /** Folder name under src/elements. */
+  name: string;
+  tag: string;
+  /** Absolute path of its define.ts. */
+  define: string;
+  styles?: string;
+}
+
+/** Every element with a define.ts under src/elements (the provider included), found on disk. */
+export function listElements(root: string): ElementEntry[] {
+  const dir = join(root, 'src/elements');
+  const out: ElementEntry[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const define = join(dir, name, 'define.ts');
+    if (!existsSync(define)) continue;
+    const tag = /defineElement\(\s*['"]([a-z0-9-]+)['"]/.exec(readFileSync(define, 'utf8'))?.[1];
+    if (!tag) continue;
+    const styles = join(dir, name, `${name}.styles.ts`);
+    out.push({ name, tag, define, styles: existsSync(styles) ? styles : undefined });
+  }
+  return out;
+}

@@ -1,0 +1,296 @@
+/**
+ * The scenarios driven with playwright-core (interaction, network, memory),
+ * and a validation pass that every candidate renders the same rows.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { VIEWPORT } from './browser.js';
+import type { BenchServer, LoggedRequest } from './server.js';
+
+export type Log = (line: string) => void;
+
+interface BenchApi {
+  firstRenderMs: number;
+  rowCount(): number;
+  domNodes(): number;
+  firstKeys(count: number): string[];
+  loafSupported: boolean;
+  focusFilter(): void;
+  clearFilter(): Promise<void>;
+  arm(typed: string): void;
+  keystrokeResult(): Promise<KeystrokeResult>;
+  scroll(ms: number, pxPerSecond: number): Promise<ScrollResult>;
+}
+
+export interface KeystrokeResult {
+  toRowsPainted: number;
+  toRowsInDom: number;
+  eventDuration: number | null;
+  longestLoaf: number;
+  loafsOver50: number;
+}
+
+export interface ScrollResult {
+  frames: number;
+  blankFrames: number;
+  longestFrameGap: number;
+  scrolledPx: number;
+  loafCount: number;
+  loafsOver50: number;
+  longestLoaf: number;
+  blockingMs: number;
+}
+
+declare global {
+  interface Window {
+    bench?: unknown;
+    benchError?: string;
+  }
+}
+
+async function openBench(browser: Browser, url: string, timeoutMs = 120_000): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.bench !== undefined || window.benchError !== undefined, null, {
+    timeout: timeoutMs,
+  });
+  const failure = await page.evaluate(() => window.benchError);
+  if (failure || errors.length) throw new Error(`${url}: ${failure ?? errors.join('; ')}`);
+  return { page, cdp };
+}
+
+/** Round-robin order for a round, rotated so no candidate always goes first. */
+const rotate = <T>(list: T[], round: number): T[] => list.map((_, i) => list[(i + round) % list.length]!);
+
+// ---- validation ----
+
+export interface Validation {
+  kind: string;
+  n: number;
+  rows: Record<string, number>;
+  firstRows: Record<string, number>;
+  same: boolean;
+}
+
+export async function validate(
+  browser: Browser,
+  origin: string,
+  candidates: string[],
+  sizes: number[],
+  log: Log,
+): Promise<Validation[]> {
+  const out: Validation[] = [];
+  for (const n of sizes) {
+    const keys: Record<string, string[]> = {};
+    const rows: Record<string, number> = {};
+    const firstRows: Record<string, number> = {};
+    for (const candidate of candidates) {
+      const { page } = await openBench(browser, `${origin}/${candidate}.html?mode=interactive&n=${n}`);
+      keys[candidate] = await page.evaluate(() => (window.bench as BenchApi).firstKeys(30));
+      rows[candidate] = await page.evaluate(() => (window.bench as BenchApi).rowCount());
+      firstRows[candidate] = await page.evaluate(() => (window.bench as BenchApi).firstRenderMs);
+      await page.close();
+    }
+    const reference = JSON.stringify(keys[candidates[0]!]);
+    const same = candidates.every((c) => JSON.stringify(keys[c]) === reference) && keys[candidates[0]!]!.length === 30;
+    out.push({ kind: 'docs', n, rows, firstRows, same });
+    log(`  validate ${n}: same first 30 rows: ${same}; rows in the DOM: ${JSON.stringify(rows)}`);
+    if (!same) throw new Error(`The candidates do not render the same first rows at ${n}: ${JSON.stringify(keys)}`);
+  }
+  return out;
+}
+
+// ---- scenario 5 and issue 5: a filter keystroke ----
+
+export interface FilterRun {
+  n: number;
+  typed: string;
+  throttle: number;
+  samples: Record<string, KeystrokeResult[]>;
+  loafSupported: boolean;
+}
+
+export async function filterKeystroke(
+  browser: Browser,
+  origin: string,
+  options: { n: number; candidates: string[]; rounds: number; typed: string; throttle: number },
+  log: Log,
+): Promise<FilterRun> {
+  const { n, candidates, rounds, typed, throttle } = options;
+  const pages: Record<string, { page: Page; cdp: CDPSession }> = {};
+  for (const c of candidates) pages[c] = await openBench(browser, `${origin}/${c}.html?mode=interactive&n=${n}`);
+  const samples: Record<string, KeystrokeResult[]> = Object.fromEntries(candidates.map((c) => [c, []]));
+  const loafSupported = await pages[candidates[0]!]!.page.evaluate(() => (window.bench as BenchApi).loafSupported);
+  for (let round = 0; round < rounds; round++) {
+    for (const c of rotate(candidates, round)) {
+      const { page, cdp } = pages[c]!;
+      await page.bringToFront();
+      await page.evaluate(() => (window.bench as BenchApi).clearFilter());
+      await page.evaluate(() => (window.bench as BenchApi).focusFilter());
+      await page.evaluate((q) => (window.bench as BenchApi).arm(q), typed);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      try {
+        await page.keyboard.press(typed);
+        samples[c]!.push(await page.evaluate(() => (window.bench as BenchApi).keystrokeResult()));
+      } finally {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      }
+    }
+  }
+  for (const { page } of Object.values(pages)) await page.close();
+  log(
+    `  filter ${n}: ` +
+      candidates.map((c) => `${c} ${samples[c]!.map((s) => Math.round(s.toRowsPainted)).join('/')}`).join(', '),
+  );
+  return { n, typed, throttle, samples, loafSupported };
+}
+
+// ---- scenario 6: scrolling ----
+
+export async function scrolling(
+  browser: Browser,
+  origin: string,
+  options: { n: number; candidates: string[]; rounds: number; ms: number; pxPerSecond: number },
+  log: Log,
+): Promise<Record<string, ScrollResult[]>> {
+  const { n, candidates, rounds, ms, pxPerSecond } = options;
+  const pages: Record<string, Page> = {};
+  for (const c of candidates) pages[c] = (await openBench(browser, `${origin}/${c}.html?mode=interactive&n=${n}`)).page;
+  const out: Record<string, ScrollResult[]> = Object.fromEntries(candidates.map((c) => [c, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const c of rotate(candidates, round)) {
+      await pages[c]!.bringToFront();
+      out[c]!.push(
+        await pages[c]!.evaluate(([t, v]) => (window.bench as BenchApi).scroll(t, v), [ms, pxPerSecond] as const),
+      );
+    }
+  }
+  for (const page of Object.values(pages)) await page.close();
+  log(
+    `  scroll ${n}: ` +
+      candidates
+        .map((c) => `${c} ${out[c]!.map((s) => `${s.frames}f/${Math.round(s.longestLoaf)}ms`).join(' ')}`)
+        .join(', '),
+  );
+  return out;
+}
+
+// ---- scenario 8: heap ----
+
+export interface HeapSample {
+  jsHeapUsed: number;
+  embedderHeapUsed: number | null;
+  domNodes: number;
+  rows: number;
+}
+
+export async function heap(
+  browser: Browser,
+  origin: string,
+  options: { n: number; candidates: string[]; rounds: number },
+  log: Log,
+): Promise<Record<string, HeapSample[]>> {
+  const { n, candidates, rounds } = options;
+  const out: Record<string, HeapSample[]> = Object.fromEntries(candidates.map((c) => [c, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const c of rotate(candidates, round)) {
+      const { page, cdp } = await openBench(browser, `${origin}/${c}.html?mode=interactive&n=${n}`);
+      await page.waitForTimeout(300);
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const nodes = metrics.find((m) => m.name === 'Nodes')?.value ?? NaN;
+      const rows = await page.evaluate(() => (window.bench as BenchApi).rowCount());
+      out[c]!.push({
+        jsHeapUsed: usage.usedSize,
+        embedderHeapUsed: usage.embedderHeapUsedSize ?? null,
+        domNodes: nodes,
+        rows,
+      });
+      await page.close();
+    }
+  }
+  log(
+    `  heap ${n}: ` +
+      candidates.map((c) => `${c} ${out[c]!.map((s) => (s.jsHeapUsed / 1e6).toFixed(1)).join('/')} MB`).join(', '),
+  );
+  return out;
+}
+
+// ---- the floor under any first render: reading the response ----
+
+export async function parseFloor(browser: Browser, origin: string, sizes: number[]): Promise<Record<number, number>> {
+  const { page } = await openBench(browser, `${origin}/plain.html?mode=interactive&n=10`);
+  const out: Record<number, number> = {};
+  for (const n of sizes) {
+    out[n] = await page.evaluate(async (count) => {
+      const docs = [];
+      for (let i = 0; i < count; i++) {
+        const id = String(i).padStart(6, '0');
+        docs.push({
+          pub_id: `doc_${id}`,
+          path: `/Folder ${String(i % 20).padStart(3, '0')}`,
+          filename: `Document ${id}.pdf`,
+          url: `https://paperos.test/api/public/documents/${id}/x`,
+          recipients: [],
+        });
+      }
+      const bytes = new TextEncoder().encode(JSON.stringify({ success: true, documents: docs }));
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        await new Response(bytes).json();
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return times[3]!;
+    }, n);
+  }
+  await page.close();
+  return out;
+}
+
+// ---- scenario 7: five elements, requests ----
+
+export interface RequestsRun {
+  tags: string[];
+  loaded: string[];
+  late: string;
+  first: LoggedRequest[];
+  lateRequests: LoggedRequest[];
+  latencyMs: number;
+}
+
+export async function fiveElements(browser: Browser, server: BenchServer, log: Log): Promise<RequestsRun> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  server.log.length = 0;
+  await page.goto(`${server.origin}/five.html`);
+  await page.waitForFunction(() => window.five !== undefined);
+  const loaded = await page.evaluate(() => window.five!.loaded);
+  await page.waitForTimeout(200);
+  const first = server.log.filter((r) => r.path === '/token' || r.path.startsWith('/api/'));
+  const tags = await page.evaluate(() =>
+    [...document.querySelectorAll('#app *')].map((el) => el.localName).filter((name) => name.startsWith('paperos-')),
+  );
+  // Past the page cache's 3 s, a sixth element asks again: with the ETag it has, conditionally.
+  await page.waitForTimeout(3300);
+  const mark = server.log.length;
+  const late = await page.evaluate(() => window.five!.addLate());
+  await page.waitForTimeout(200);
+  const lateRequests = server.log.slice(mark);
+  await page.close();
+  if (errors.length) throw new Error(`five.html: ${errors.join('; ')}`);
+  log(`  five elements: ${first.length} requests, then ${lateRequests.length} for a late element`);
+  return { tags, loaded, late, first, lateRequests, latencyMs: server.latencyMs };
+}
+
+declare global {
+  interface Window {
+    five?: { loaded: Promise<string[]>; addLate(): Promise<string> };
+  }
+}

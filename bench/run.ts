@@ -1,0 +1,226 @@
+/**
+ * `npm run bench`: builds the benchmark pages, serves them on 127.0.0.1,
+ * checks that every candidate renders the same rows, runs the render timings
+ * with tachometer and the interaction, network and memory scenarios with
+ * playwright-core (system Chromium), measures bytes with esbuild, and writes
+ * bench/RESULTS.md (raw samples in bench/.results/last-run.json).
+ *
+ * BENCH_QUICK=1 takes a few samples of everything (a smoke run, minutes less;
+ * its RESULTS.md says so). Nothing here is part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from './lib/browser.js';
+import { buildPages } from './lib/build.js';
+import { measureBytes } from './lib/bytes.js';
+import { writeReport, type RunData } from './lib/report.js';
+import { filterKeystroke, fiveElements, heap, parseFloor, scrolling, validate } from './lib/scenarios.js';
+import { startServer } from './lib/server.js';
+import { runTachometer, type TachSamples } from './lib/tachometer.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.env.BENCH_QUICK === '1';
+const started = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+/** Samples per candidate. Sized so a full run stays under ~10 minutes on 2 busy cores. */
+const SAMPLES = quick
+  ? { templates: 4, docs1k: 4, docs10k: 4, docs100k: 2, refetch: 4, filter: 3, filter100k: 2, scroll: 1, heap: 2 }
+  : { templates: 24, docs1k: 24, docs10k: 16, docs100k: 6, refetch: 24, filter: 12, filter100k: 4, scroll: 3, heap: 5 };
+
+const CANDIDATES = ['element', 'plain', 'repeat'];
+
+function sh(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function machine() {
+  const osRelease = (() => {
+    try {
+      return /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? '';
+    } catch {
+      return '';
+    }
+  })();
+  const pkg = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+        .version;
+    } catch {
+      return '?';
+    }
+  };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: totalmem() / 1024 ** 3,
+    freeGb: freemem() / 1024 ** 3,
+    os: `${osRelease} (Linux ${release()})`,
+    node: process.version,
+    loadBefore: loadavg(),
+    versions: {
+      tachometer: pkg('tachometer'),
+      'playwright-core': pkg('playwright-core'),
+      esbuild: pkg('esbuild'),
+      lit: pkg('lit'),
+      '@lit-labs/virtualizer': pkg('@lit-labs/virtualizer'),
+    },
+    commit: sh('git', ['rev-parse', '--short', 'HEAD']),
+    dirty: sh('git', ['status', '--porcelain', '--', 'src', 'bench']).length > 0,
+  };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'paperos-bench-'));
+  const data = { date: new Date().toISOString(), quick, machine: machine(), samples: SAMPLES } as unknown as RunData;
+  log(`work folder ${work}`);
+  const built = await buildPages(root, join(work, 'pages'));
+  const hasLauncher = 'launcher' in built.pages;
+  data.elements = built.elements.map((e) => e.tag);
+  data.hasLauncher = hasLauncher;
+  log(`pages built (${Object.keys(built.pages).join(', ')})`);
+  const server = await startServer(join(work, 'pages'));
+  const url = (page: string, query: string) => `${server.origin}/${page}.html?${query}`;
+
+  try {
+    // ---- validation (and a few one-off figures) ----
+    let browser = await launch();
+    data.chromium = browser.version();
+    log(`Chromium ${data.chromium}: validating the candidates`);
+    data.validation = await validate(browser, server.origin, CANDIDATES, [1000, 10_000], log);
+    data.parseFloor = await parseFloor(browser, server.origin, [1000, 10_000, 100_000]);
+    // Lit repeat() over 100,000 rows takes ~10 s a render: one sample, not a tachometer series.
+    data.repeat100k = (await validate(browser, server.origin, ['repeat'], [100_000], log))[0]!.firstRows.repeat!;
+    await browser.close();
+
+    // ---- render timings (tachometer) ----
+    const measurements = [
+      { name: 'paint', expression: 'window.benchResults && window.benchResults.paint' },
+      { name: 'work', expression: 'window.benchResults && window.benchResults.work' },
+    ];
+    const tach = async (
+      label: string,
+      sampleSize: number,
+      benchmarks: { name: string; url: string }[],
+      minutes: number,
+    ) => {
+      log(`tachometer ${label}: ${benchmarks.length} benchmarks x ${sampleSize} samples`);
+      const samples: TachSamples = await runTachometer({
+        workDir: join(work, 'tachometer'),
+        label,
+        benchmarks,
+        measurements,
+        sampleSize,
+        timeoutMs: minutes * 60_000,
+      });
+      return samples;
+    };
+    data.tach = {} as RunData['tach'];
+    if (hasLauncher) {
+      data.tach.templates = await tach(
+        'templates-70',
+        SAMPLES.templates,
+        [
+          { name: 'element', url: url('launcher', 'kind=templates&n=70') },
+          { name: 'plain', url: url('plain', 'kind=templates&n=70') },
+          { name: 'repeat', url: url('repeat', 'kind=templates&n=70') },
+        ],
+        4,
+      );
+    }
+    data.tach.docs1k = await tach(
+      'docs-1000',
+      SAMPLES.docs1k,
+      CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=1000&folders=20') })),
+      4,
+    );
+    data.tach.docs10k = await tach(
+      'docs-10000',
+      SAMPLES.docs10k,
+      CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=10000&folders=20') })),
+      5,
+    );
+    data.tach.docs100k = await tach(
+      'docs-100000',
+      SAMPLES.docs100k,
+      [
+        { name: 'element-10k', url: url('element', 'mode=first&n=10000&folders=20') },
+        { name: 'element', url: url('element', 'mode=first&n=100000&folders=20') },
+        { name: 'plain', url: url('plain', 'mode=first&n=100000&folders=20') },
+      ],
+      5,
+    );
+    data.tach.refetch = await tach(
+      'refetch-1000',
+      SAMPLES.refetch,
+      CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=refetch&n=1000&folders=20') })),
+      5,
+    );
+
+    // ---- interaction, memory, network (playwright) ----
+    browser = await launch();
+    log('filter keystrokes (CPU 4x slower)');
+    data.filter = [];
+    data.filter.push(
+      await filterKeystroke(
+        browser,
+        server.origin,
+        { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
+        log,
+      ),
+    );
+    data.filter.push(
+      await filterKeystroke(
+        browser,
+        server.origin,
+        { n: 1000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
+        log,
+      ),
+    );
+    data.filter.push(
+      await filterKeystroke(
+        browser,
+        server.origin,
+        { n: 100_000, candidates: ['element', 'plain'], rounds: SAMPLES.filter100k, typed: '7', throttle: 4 },
+        log,
+      ),
+    );
+    log('scrolling');
+    data.scroll = await scrolling(
+      browser,
+      server.origin,
+      { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.scroll, ms: 2000, pxPerSecond: 5000 },
+      log,
+    );
+    log('heap');
+    data.heap = await heap(browser, server.origin, { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.heap }, log);
+    log('five elements');
+    data.requests = await fiveElements(browser, server, log);
+    await browser.close();
+
+    log('bytes');
+    data.bytes = await measureBytes(root, built.elements, work);
+  } finally {
+    await server.close();
+  }
+  data.durationS = (Date.now() - started) / 1000;
+  data.loadAfter = loadavg();
+  mkdirSync(join(root, 'bench/.results'), { recursive: true });
+  writeFileSync(join(root, 'bench/.results/last-run.json'), JSON.stringify(data, null, 1));
+  const out = join(root, 'bench/RESULTS.md');
+  writeFileSync(out, writeReport(data));
+  rmSync(work, { recursive: true, force: true });
+  log(`wrote bench/RESULTS.md in ${data.durationS.toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

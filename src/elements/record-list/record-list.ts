@@ -118,7 +118,11 @@ export class PaperOSRecordList extends PaperOSElement {
     new Task(this, {
       task: async ([client, orgId, type, limit], { signal }) => {
         const org = await this.resolveOrgId(client, orgId, signal);
-        const records = await client.listRecords(org, { type, limit: limit && limit > 0 ? limit : undefined }, { signal });
+        const records = await client.listRecords(
+          org,
+          { type, limit: limit && limit > 0 ? limit : undefined },
+          { signal },
+        );
         this.saved = new Map();
         return { org, records };
       },
@@ -167,35 +171,39 @@ export class PaperOSRecordList extends PaperOSElement {
   private renderToolbar(total: number): TemplateResult | typeof nothing {
     if (total === 0 && !this.creatable) return nothing;
     return html`<div part="toolbar" class="toolbar">
-      ${total > 0
-        ? html`<label class="field">
-            <span>${msg('Filter records')}</span>
-            <input
-              part="filter"
-              type="search"
-              autocomplete="off"
-              .value=${this.filter}
-              @input=${(e: Event) => {
-                this.filter = (e.target as HTMLInputElement).value;
-                this.activeIndex = 0;
+      ${
+        total > 0
+          ? html`<label class="field">
+              <span>${msg('Filter records')}</span>
+              <input
+                part="filter"
+                type="search"
+                autocomplete="off"
+                .value=${this.filter}
+                @input=${(e: Event) => {
+                  this.filter = (e.target as HTMLInputElement).value;
+                  this.activeIndex = 0;
+                }}
+              />
+            </label>`
+          : nothing
+      }
+      ${
+        this.creatable
+          ? html`<button
+              part="new-button"
+              class="button button--quiet"
+              type="button"
+              aria-expanded=${this.creating ? 'true' : 'false'}
+              @click=${() => {
+                this.creating = !this.creating;
+                this.createNotice = undefined;
               }}
-            />
-          </label>`
-        : nothing}
-      ${this.creatable
-        ? html`<button
-            part="new-button"
-            class="button button--quiet"
-            type="button"
-            aria-expanded=${this.creating ? 'true' : 'false'}
-            @click=${() => {
-              this.creating = !this.creating;
-              this.createNotice = undefined;
-            }}
-          >
-            ${msg('New record')}
-          </button>`
-        : nothing}
+            >
+              ${msg('New record')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -215,18 +223,19 @@ export class PaperOSRecordList extends PaperOSElement {
       ${repeat(
         records,
         idOf,
-        (record, index) => html`<li
-          part="record"
-          class="record"
-          role="option"
-          id=${`record-${index}`}
-          tabindex=${index === active ? '0' : '-1'}
-          aria-selected=${idOf(record) === this.selectedId ? 'true' : 'false'}
-          @click=${() => this.choose(record, index)}
-        >
-          <span part="record-name" class="record-name">${record.name || msg('(no name)')}</span>
-          <span part="record-type" class="record-type">${this.typeLabel(record)}</span>
-        </li>`,
+        (record, index) =>
+          html`<li
+            part="record"
+            class="record"
+            role="option"
+            id=${`record-${index}`}
+            tabindex=${index === active ? '0' : '-1'}
+            aria-selected=${idOf(record) === this.selectedId ? 'true' : 'false'}
+            @click=${() => this.choose(record, index)}
+          >
+            <span part="record-name" class="record-name">${record.name || msg('(no name)')}</span>
+            <span part="record-type" class="record-type">${this.typeLabel(record)}</span>
+          </li>`,
       )}
     </ul>`;
   }
@@ -242,43 +251,53 @@ export class PaperOSRecordList extends PaperOSElement {
           ([key]) => key,
           ([key, value], index) =>
             html`<div part="field" class="field-row">
-              ${this.editable
-                ? html`<label part="field-label" for=${`field-${index}`}>${readableFieldName(key)}</label>
-                    <input
-                      part="field-input"
-                      id=${`field-${index}`}
-                      type="text"
-                      .value=${this.drafts.get(key) ?? textOf(value)}
-                      @input=${(e: Event) => this.onDraft(key, (e.target as HTMLInputElement).value)}
-                    />`
-                : html`<dt part="field-label">${readableFieldName(key)}</dt>
-                    <dd part="field-value">${textOf(value)}</dd>`}
+              ${
+                this.editable
+                  ? html`<label part="field-label" for=${`field-${index}`}>${readableFieldName(key)}</label>
+                      <input
+                        part="field-input"
+                        id=${`field-${index}`}
+                        type="text"
+                        .value=${this.drafts.get(key) ?? textOf(value)}
+                        @input=${(e: Event) => this.onDraft(key, (e.target as HTMLInputElement).value)}
+                      />`
+                  : html`<dt part="field-label">${readableFieldName(key)}</dt>
+                      <dd part="field-value">${textOf(value)}</dd>`
+              }
             </div>`,
         )
       : html`<p>${msg('This record has no fields yet.')}</p>`;
     return html`<section part="detail" class="detail" aria-label=${msg(str`Fields of ${name}`)}>
       <h3 class="detail-title">${name}</h3>
-      <p class="detail-meta">${this.typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.locale)}`)}</p>
-      ${this.editable
-        ? html`<form class="fields" @submit=${(e: Event) => this.save(e, record)}>
-            ${body}
-            <button
-              part="save-button"
-              class="button"
-              type="submit"
-              aria-disabled=${this.saving || this.drafts.size === 0 ? 'true' : 'false'}
-            >
-              ${this.saving ? msg('Saving…') : msg(str`Save ${name}`)}
-            </button>
-          </form>`
-        : html`<dl class="fields">${body}</dl>`}
+      <p class="detail-meta">
+        ${this.typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.locale)}`)}
+      </p>
+      ${
+        this.editable
+          ? html`<form class="fields" @submit=${(e: Event) => this.save(e, record)}>
+              ${body}
+              <button
+                part="save-button"
+                class="button"
+                type="submit"
+                aria-disabled=${this.saving || this.drafts.size === 0 ? 'true' : 'false'}
+              >
+                ${this.saving ? msg('Saving…') : msg(str`Save ${name}`)}
+              </button>
+            </form>`
+          : html`<dl class="fields">${body}</dl>`
+      }
       ${this.renderNotice(this.notice)}
     </section>`;
   }
 
   private renderNotice(notice: Notice | undefined): TemplateResult | typeof nothing {
     if (!notice) return nothing;
-    return html`<div part="notice" class="notice ${notice.error ? 'notice--error' : 'notice--ok'}" role=${notice.error ? 'alert' : 'status'}>
+    return html`<div
+      part="notice"
+      class="notice ${notice.error ? 'notice--error' : 'notice--ok'}"
+      role=${notice.error ? 'alert' : 'status'}
+    >
       <p>${notice.text}</p>
       ${notice.detail ? html`<p class="notice-detail">${notice.detail}</p>` : nothing}
     </div>`;
@@ -291,7 +310,10 @@ export class PaperOSRecordList extends PaperOSElement {
         <span>${msg('Type')}</span>
         <select name="type">
           ${RECORD_TYPES.map(
-            ({ slug }) => html`<option value=${slug} ?selected=${slug === (fixedType === '*' ? 'individual' : fixedType)}>${readableFieldName(slug)}</option>`,
+            ({ slug }) =>
+              html`<option value=${slug} ?selected=${slug === (fixedType === '*' ? 'individual' : fixedType)}>
+                ${readableFieldName(slug)}
+              </option>`,
           )}
         </select>
       </label>
@@ -300,16 +322,25 @@ export class PaperOSRecordList extends PaperOSElement {
         <input name="name" type="text" autocomplete="off" />
       </label>
       ${this.createFields.map(
-        (row, index) => html`<div class="pair">
-          <label class="field">
-            <span>${msg(str`Field ${index + 1} name`)}</span>
-            <input type="text" .value=${row.key} @input=${(e: Event) => (row.key = (e.target as HTMLInputElement).value)} />
-          </label>
-          <label class="field">
-            <span>${msg(str`Field ${index + 1} value`)}</span>
-            <input type="text" .value=${row.value} @input=${(e: Event) => (row.value = (e.target as HTMLInputElement).value)} />
-          </label>
-        </div>`,
+        (row, index) =>
+          html`<div class="pair">
+            <label class="field">
+              <span>${msg(str`Field ${index + 1} name`)}</span>
+              <input
+                type="text"
+                .value=${row.key}
+                @input=${(e: Event) => (row.key = (e.target as HTMLInputElement).value)}
+              />
+            </label>
+            <label class="field">
+              <span>${msg(str`Field ${index + 1} value`)}</span>
+              <input
+                type="text"
+                .value=${row.value}
+                @input=${(e: Event) => (row.value = (e.target as HTMLInputElement).value)}
+              />
+            </label>
+          </div>`,
       )}
       <div class="actions">
         <button class="button button--quiet" type="button" @click=${this.addCreateField}>${msg('Add field')}</button>
@@ -329,7 +360,9 @@ export class PaperOSRecordList extends PaperOSElement {
   private choose(record: PaperOSRecord, index: number): void {
     this.activeIndex = index;
     this.selectedId = idOf(record);
-    const role = this.workflowRole || defaultRoleFor(recordTypeOf(record as PaperOSRecord & { type?: unknown }) ?? normalizeRecordType(this.type));
+    const role =
+      this.workflowRole ||
+      defaultRoleFor(recordTypeOf(record as PaperOSRecord & { type?: unknown }) ?? normalizeRecordType(this.type));
     this.dispatchEvent(new PaperOSRecordSelectEvent(record, { role, id: idOf(record) }));
   }
 

@@ -26,15 +26,17 @@ async function mount(
   attrs: { type?: string; limit?: number; editable?: boolean; creatable?: boolean; role?: string } = {},
 ): Promise<PaperOSRecordList> {
   if (reply) api.on('GET', RECORDS, { json: reply });
-  const el = await fixture<PaperOSRecordList>(html`<paperos-record-list
-    base-url=${BASE}
-    type=${ifDefined(attrs.type)}
-    limit=${ifDefined(attrs.limit)}
-    workflow-role=${ifDefined(attrs.role)}
-    ?editable=${attrs.editable}
-    ?creatable=${attrs.creatable}
-    .token=${token()}
-  ></paperos-record-list>`);
+  const el = await fixture<PaperOSRecordList>(
+    html`<paperos-record-list
+      base-url=${BASE}
+      type=${ifDefined(attrs.type)}
+      limit=${ifDefined(attrs.limit)}
+      workflow-role=${ifDefined(attrs.role)}
+      ?editable=${attrs.editable}
+      ?creatable=${attrs.creatable}
+      .token=${token()}
+    ></paperos-record-list>`,
+  );
   if (reply) await settled(el);
   return el;
 }
@@ -186,7 +188,9 @@ describe('<paperos-record-list>', () => {
       await el.updateComplete;
       expect(root(el).activeElement?.textContent).to.include('Bob the Builder');
       const selected = oneEvent(el, 'paperos-record-select');
-      root(el).activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      root(el).activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+      );
       expect((await selected).detail.record.name).to.equal('Bob the Builder');
       expect(options(el)[1].getAttribute('aria-selected')).to.equal('true');
     });

@@ -1,0 +1,285 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import type { Workflow, WorkflowRecordRef, WorkflowTemplate } from '../../client/types.js';
+import { baseStyles } from '../base/base.styles.js';
+import { PaperOSErrorEvent } from '../base/events.js';
+import { formatCount, formatDateTime, localeOf } from '../base/format.js';
+import { describeError } from '../base/messages.js';
+import { PaperOSElement, isAbort, toPaperOSError } from '../base/paperos-element.js';
+import { PaperOSWorkflowStartEvent, PaperOSWorkflowStartedEvent } from './events.js';
+import { workflowLauncherStyles } from './workflow-launcher.styles.js';
+
+interface Loaded {
+  org: string;
+  templates: WorkflowTemplate[];
+  workflows: Workflow[];
+}
+
+type StartState =
+  | { phase: 'starting' }
+  | { phase: 'started'; workflowId: string }
+  | { phase: 'failed'; summary: string; detail?: string };
+
+/** `"flow_a, flow_b"` -> `["flow_a", "flow_b"]`; empty means every template. */
+function parseTemplateIds(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/**
+ * @tagname paperos-workflow-launcher
+ * @summary Lets the user pick a PaperOS workflow (Entity Setup, Onboard Employees, ...) and start it, and shows the ones already started.
+ *
+ * The workflow templates and the started workflows are fetched together. A
+ * filter narrows the templates by label and description; `templates` limits
+ * which are offered. "Start" fires the cancelable `paperos-workflow-start`,
+ * then sends exactly one request (a double click or a held Enter cannot start
+ * two), shows progress, fires `paperos-workflow-started` and refreshes the
+ * started list. A failed start is shown next to its template and can be tried again.
+ *
+ * @slot loading - Replaces the loading message.
+ * @slot empty - Replaces the "no workflows" message.
+ * @slot error - Replaces the error message (the Retry button stays).
+ *
+ * @csspart loading - The loading state (`role="status"`).
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (`role="alert"`).
+ * @csspart retry-button - The error state's Retry button.
+ * @csspart filter - The filter text field.
+ * @csspart templates - The list of templates.
+ * @csspart template - One template.
+ * @csspart template-label - A template's label.
+ * @csspart template-description - A template's description.
+ * @csspart start-button - A template's Start button.
+ * @csspart start-status - A start's progress, result or failure (`role="status"` or `role="alert"`).
+ * @csspart started - The list of started workflows.
+ * @csspart workflow - One started workflow.
+ * @csspart workflow-status - A started workflow's status.
+ * @csspart workflow-updated - When a started workflow last changed, in the user's locale.
+ *
+ * @cssprop --paperos-color-accent - Buttons and the focus ring.
+ * @cssprop --paperos-color-accent-text - Text on accent backgrounds.
+ * @cssprop --paperos-color-text - Text.
+ * @cssprop --paperos-color-muted - Descriptions and dates.
+ * @cssprop --paperos-color-surface - Backgrounds.
+ * @cssprop --paperos-color-border - Borders.
+ * @cssprop --paperos-color-danger - Errors.
+ * @cssprop --paperos-color-success - Started confirmations.
+ * @cssprop --paperos-focus-ring - The focus outline.
+ * @cssprop --paperos-radius - Corner radius.
+ * @cssprop --paperos-space - Spacing unit.
+ * @cssprop --paperos-font - Font (inherits the page's by default).
+ *
+ * @fires paperos-workflow-start - Cancelable; `{templateId, records, autoSubmit}` before a workflow is started.
+ * @fires paperos-workflow-started - `{workflowId, templateId}` once PaperOS has started it.
+ * @fires paperos-load - `{count}` (templates offered) once loaded.
+ * @fires paperos-error - `{status, code, message}` when loading or starting fails.
+ */
+export class PaperOSWorkflowLauncher extends PaperOSElement {
+  static override styles = [baseStyles, workflowLauncherStyles];
+
+  /** Comma-separated flow ids to offer (`flow_...`); empty offers every template. */
+  @property({ reflect: true }) templates?: string;
+
+  /** Records to prefill the started workflow with, `[{role, id}]` (from `paperos-record-select`'s `workflowRecord`). */
+  @property({ attribute: false }) records: WorkflowRecordRef[] = [];
+
+  /** Asks PaperOS to submit the workflow's first forms with the given records. */
+  @property({ type: Boolean, attribute: 'auto-submit', reflect: true }) autoSubmit = false;
+
+  /** Text filter over template labels and descriptions, case-insensitive. */
+  @property() filter = '';
+
+  @state() private starts = new Map<string, StartState>();
+
+  /** Template ids with a start in flight: checked synchronously, so a second click or key repeat starts nothing. */
+  private readonly inFlight = new Set<string>();
+  private locale = 'en';
+
+  private readonly dataTask = this.trackTask(
+    new Task(this, {
+      task: async ([client, orgId], { signal }): Promise<Loaded> => {
+        const org = await this.resolveOrgId(client, orgId, signal);
+        // Independent requests go out together.
+        const [templates, workflows] = await Promise.all([
+          client.listWorkflowTemplates(org, { signal }),
+          client.listWorkflows(org, { signal }),
+        ]);
+        return { org, templates, workflows };
+      },
+      args: () => [this.client, this.settings.orgId] as const,
+    }),
+    (loaded) => this.offered(loaded.templates).length,
+  );
+
+  private offered(templates: WorkflowTemplate[]): WorkflowTemplate[] {
+    const ids = parseTemplateIds(this.templates);
+    return ids.length ? templates.filter((t) => ids.includes(t.id)) : templates;
+  }
+
+  protected override willUpdate(): void {
+    this.locale = localeOf(this);
+  }
+
+  protected override render(): TemplateResult {
+    const task = this.dataTask;
+    // Keep showing the lists while they refresh after a start.
+    const value = task.value;
+    if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
+    if (!value || (task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.PENDING)) {
+      return this.renderLoading(msg('Loading workflows…'));
+    }
+    if (task.status === TaskStatus.PENDING && !this.refreshing) return this.renderLoading(msg('Loading workflows…'));
+    const offered = this.offered(value.templates);
+    if (offered.length === 0 && value.workflows.length === 0)
+      return this.renderEmpty(msg('No workflows are available.'));
+    const query = this.filter.trim().toLowerCase();
+    const shown = query ? offered.filter((t) => `${t.label} ${t.description}`.toLowerCase().includes(query)) : offered;
+    return html`
+      ${
+        offered.length
+          ? html`<label class="field">
+                <span>${msg('Filter workflows')}</span>
+                <input
+                  part="filter"
+                  type="search"
+                  autocomplete="off"
+                  .value=${this.filter}
+                  @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+                />
+              </label>
+              <h3 class="heading">${msg('Start a workflow')}</h3>
+              ${
+                shown.length
+                  ? html`<ul part="templates" class="templates">
+                      ${repeat(
+                        shown,
+                        (t) => t.id,
+                        (t) => this.renderTemplate(t),
+                      )}
+                    </ul>`
+                  : html`<p class="no-matches">${msg(str`No workflows match “${this.filter.trim()}”.`)}</p>`
+              }`
+          : nothing
+      }
+      ${this.renderStarted(value.workflows)}
+    `;
+  }
+
+  private refreshing = false;
+
+  private renderTemplate(template: WorkflowTemplate): TemplateResult {
+    const start = this.starts.get(template.id);
+    const busy = start?.phase === 'starting';
+    return html`<li part="template" class="template">
+      <div class="template-text">
+        <span part="template-label" class="template-label">${template.label}</span>
+        ${
+          template.description
+            ? html`<span part="template-description" class="template-description">${template.description}</span>`
+            : nothing
+        }
+      </div>
+      <button
+        part="start-button"
+        class="button"
+        type="button"
+        aria-disabled=${busy ? 'true' : 'false'}
+        aria-label=${msg(str`Start ${template.label}`)}
+        @click=${() => void this.start(template)}
+      >
+        ${busy ? msg('Starting…') : msg('Start')}
+      </button>
+      ${start ? this.renderStartState(start) : nothing}
+    </li>`;
+  }
+
+  private renderStartState(start: StartState): TemplateResult {
+    switch (start.phase) {
+      case 'starting':
+        return html`<p part="start-status" class="start-status" role="status">${msg('Starting…')}</p>`;
+      case 'started':
+        return html`<p part="start-status" class="start-status start-status--ok" role="status">${msg('Started.')}</p>`;
+      case 'failed':
+        return html`<div part="start-status" class="start-status start-status--error" role="alert">
+          <p>${start.summary}</p>
+          ${start.detail ? html`<p class="detail">${start.detail}</p>` : nothing}
+        </div>`;
+    }
+  }
+
+  private renderStarted(workflows: Workflow[]): TemplateResult {
+    return html`<h3 class="heading">${msg(str`Started workflows (${formatCount(workflows.length, this.locale)})`)}</h3>
+      ${
+        workflows.length
+          ? html`<ul part="started" class="started">
+              ${repeat(
+                workflows,
+                (w) => w.id,
+                (w) =>
+                  html`<li part="workflow" class="workflow">
+                    <span class="workflow-label">${w.label || w.template_id}</span>
+                    <span part="workflow-status" class="workflow-status">${w.status}</span>
+                    <span part="workflow-updated" class="workflow-updated"
+                      >${formatDateTime(w.updated_at, this.locale)}</span
+                    >
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="none-started">${msg('None started yet.')}</p>`
+      }`;
+  }
+
+  private async start(template: WorkflowTemplate): Promise<void> {
+    const loaded = this.dataTask.value;
+    if (!loaded || this.inFlight.has(template.id)) return;
+    const records = this.records.map(({ role, id }) => ({ role, id }));
+    const event = new PaperOSWorkflowStartEvent(template.id, records, this.autoSubmit);
+    if (!this.dispatchEvent(event)) return;
+    this.inFlight.add(template.id);
+    this.setStart(template.id, { phase: 'starting' });
+    try {
+      const { workflowId } = await this.client.startWorkflow(loaded.org, {
+        flowId: template.id,
+        records: records.length ? records : undefined,
+        autoSubmit: this.autoSubmit || undefined,
+      });
+      this.setStart(template.id, { phase: 'started', workflowId });
+      this.dispatchEvent(new PaperOSWorkflowStartedEvent(workflowId, template.id));
+      // The client dropped the cached list; fetch the fresh one while showing the old.
+      this.refreshing = true;
+      void this.dataTask.run().finally(() => (this.refreshing = false));
+    } catch (error) {
+      if (isAbort(error)) {
+        this.starts.delete(template.id);
+        this.requestUpdate();
+      } else {
+        const failure = toPaperOSError(error);
+        this.dispatchEvent(new PaperOSErrorEvent(failure));
+        const { summary, detail } = describeError(failure);
+        this.setStart(template.id, {
+          phase: 'failed',
+          summary: msg(str`${template.label} was not started. ${summary}`),
+          detail,
+        });
+      }
+    } finally {
+      this.inFlight.delete(template.id);
+    }
+  }
+
+  private setStart(id: string, start: StartState): void {
+    this.starts = new Map(this.starts).set(id, start);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'paperos-workflow-launcher': PaperOSWorkflowLauncher;
+  }
+}

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
+import type * as FlowModule from '@lit-labs/virtualizer/layouts/flow.js';
 import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
 import { safeHref, signedUrlExpiry } from '../../client/url-policy.js';
 import { baseStyles } from '../base/base.styles.js';
@@ -33,7 +33,8 @@ export const VIRTUALIZE_ABOVE = 200;
 /** A signed link expiring within this many milliseconds counts as expired. */
 export const EXPIRY_MARGIN_MS = 5000;
 
-type VirtualizerModule = typeof VirtualizeModule;
+/** The virtualizer, with its layout given up front: left out, the virtualizer imports it on every (re)start, so a rebuilt tree paints empty for a frame or two. */
+type VirtualizerModule = typeof VirtualizeModule & { layout: ReturnType<typeof FlowModule.flow> };
 interface ScrollableVirtualizer {
   element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
 }
@@ -41,10 +42,16 @@ interface ScrollableVirtualizer {
 let virtualizerModule: Promise<VirtualizerModule> | undefined;
 /** The virtualizer is fetched only once some list is long; small lists never load it. */
 function importVirtualizer(): Promise<VirtualizerModule> {
-  virtualizerModule ??= import('@lit-labs/virtualizer/virtualize.js').catch((error: unknown) => {
-    virtualizerModule = undefined;
-    throw error;
-  });
+  virtualizerModule ??= Promise.all([
+    import('@lit-labs/virtualizer/virtualize.js'),
+    import('@lit-labs/virtualizer/layouts/flow.js'),
+  ]).then(
+    ([virtualize, { flow }]) => ({ ...virtualize, layout: flow() }),
+    (error: unknown) => {
+      virtualizerModule = undefined;
+      throw error;
+    },
+  );
   return virtualizerModule;
 }
 
@@ -194,8 +201,11 @@ export class PaperOSDocumentList extends PaperOSElement {
   private activeIndex = 0;
   private focusPending = false;
   private virtualizerLoading = false;
-  /** Bumped by a new filter or sort: the tree is then rebuilt, scrolled to the top. */
+  /** Bumped by a new filter or sort: the tree then scrolls back to the top. */
   private view = 0;
+  private viewShown = 0;
+  /** The first row the virtualizer has rendered. */
+  private rangeFirst = 0;
   private reloadNext = false;
   private refreshing = false;
   private locale = 'en';
@@ -248,7 +258,26 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.view !== this.viewShown) {
+      this.viewShown = this.view;
+      this.scrollTreeToTop();
+    }
     this.tryFocus();
+  }
+
+  /**
+   * The tree (and its virtualizer) is kept across filters and sorts: a new
+   * virtualizer would measure its rows again and paint them over several
+   * frames. A virtualizer away from the top may be pinned to a row by keyboard
+   * navigation, so it is pinned to the first row instead.
+   */
+  private scrollTreeToTop(): void {
+    const tree = this.renderRoot.querySelector<HTMLElement>('[part="tree"]');
+    if (!tree) return;
+    const host = tree as unknown as Record<symbol, ScrollableVirtualizer | undefined>;
+    const virtualizer = this.virtualizer ? host[this.virtualizer.virtualizerRef] : undefined;
+    if (virtualizer && this.rangeFirst > 0) virtualizer.element(0)?.scrollIntoView({ block: 'start' });
+    else tree.scrollTop = 0;
   }
 
   protected override render(): TemplateResult {
@@ -299,7 +328,7 @@ export class PaperOSDocumentList extends PaperOSElement {
             </p>`
           : nothing
       }
-      ${keyed(this.view, this.renderTree())}
+      ${this.renderTree()}
     `;
   }
 
@@ -312,7 +341,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     const label = msg('Documents');
     const long = rows.length > VIRTUALIZE_ABOVE;
     if (long && this.virtualizer) {
-      const { virtualize } = this.virtualizer;
+      const { virtualize, layout } = this.virtualizer;
       return html`<div
         part="tree"
         class="tree tree--virtual"
@@ -328,6 +357,7 @@ export class PaperOSDocumentList extends PaperOSElement {
           keyFunction: (row: Row) => row.key,
           renderItem: (row: Row, index: number) => this.renderRow(row, index),
           scroller: true,
+          layout,
         })}
       </div>`;
     }
@@ -529,6 +559,7 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   private onRangeChanged(event: Event & { first?: number; last?: number }): void {
+    this.rangeFirst = event.first ?? 0;
     // The virtualizer renders the new range right after this event.
     if (this.focusPending) {
       queueMicrotask(() => this.tryFocus());

@@ -30,6 +30,8 @@ import {
 
 /** Above this many visible rows only the rows on screen are rendered (through `@lit-labs/virtualizer`). */
 export const VIRTUALIZE_ABOVE = 200;
+/** Rows a long list shows while the virtualizer loads: more than a default-height tree holds. */
+const ROWS_WHILE_LOADING = 50;
 /** A signed link expiring within this many milliseconds counts as expired. */
 export const EXPIRY_MARGIN_MS = 5000;
 
@@ -362,7 +364,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       </div>`;
     }
     // Short lists render directly. A long one shows its first rows until the virtualizer arrives.
-    const shown = long ? rows.slice(0, VIRTUALIZE_ABOVE) : rows;
+    const shown = long ? rows.slice(0, this.virtualizerFailed ? VIRTUALIZE_ABOVE : ROWS_WHILE_LOADING) : rows;
     return html`<div
         part="tree"
         class="tree"

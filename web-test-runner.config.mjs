@@ -41,7 +41,8 @@ const browsers = [
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One file at a time per browser: keyboard tests need the focused window.
+  concurrency: 1,
   concurrentBrowsers: 2,
   browsers,
   testFramework: {

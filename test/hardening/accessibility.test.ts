@@ -5,8 +5,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/document-list/define.js';
 import '../../src/elements/record-list/define.js';
+import '../../src/elements/workflow-launcher/define.js';
 import { pageCache } from '../../src/client/cache.js';
-import { EXAMPLE_ORG_ID, documentsResponse, epochIn, makeJwt, recordsResponse } from '../fixtures/api-examples.js';
+import {
+  EXAMPLE_ORG_ID,
+  documentsResponse,
+  epochIn,
+  makeJwt,
+  recordsResponse,
+  workflowTemplatesResponse,
+  workflowsResponse,
+} from '../fixtures/api-examples.js';
 import { expectAccessible } from '../helpers/axe.js';
 import { MockApi } from '../helpers/mock-api.js';
 
@@ -52,6 +61,15 @@ const specs: Spec[] = [
   },
 ];
 
+specs.push({
+  tag: 'paperos-workflow-launcher',
+  path: `/api/v1/orgs/${ORG}/workflow-templates`,
+  populated: workflowTemplatesResponse,
+  empty: { workflow_templates: [] },
+  view: () => html`<paperos-workflow-launcher base-url=${BASE} .token=${token}></paperos-workflow-launcher>`,
+  ready: '[part~="templates"]',
+});
+
 const schemes = ['light', 'dark'] as const;
 
 async function mountIn(scheme: (typeof schemes)[number], view: TemplateResult): Promise<HTMLElement> {
@@ -66,6 +84,7 @@ describe('accessibility in every state, light and dark', () => {
   beforeEach(() => {
     pageCache.clear();
     api = new MockApi().install();
+    api.on('GET', `/api/v1/orgs/${ORG}/workflows`, { json: workflowsResponse });
   });
   afterEach(() => api.restore());
 
@@ -82,6 +101,8 @@ describe('accessibility in every state, light and dark', () => {
         });
         it('empty', async () => {
           api.on('GET', spec.path, { json: spec.empty });
+          // the launcher is empty only with no templates and no started workflows
+          api.on('GET', `/api/v1/orgs/${ORG}/workflows`, { json: { workflows: [] } });
           const el = await mountIn(scheme, spec.view());
           await waitUntil(() => el.shadowRoot?.querySelector('[part~="empty"]'));
           await expectAccessible(el, `${spec.tag} empty ${scheme}`);
@@ -148,6 +169,23 @@ describe('keyboard only', () => {
     expect((await signed).detail.recipient.name).to.equal('Ann Signer');
   });
 
+  it('workflow launcher: filter and start without a mouse', async () => {
+    api.on('GET', `/api/v1/orgs/${ORG}/workflow-templates`, { json: workflowTemplatesResponse });
+    api.on('GET', `/api/v1/orgs/${ORG}/workflows`, { json: workflowsResponse });
+    api.on('POST', `/api/v1/orgs/${ORG}/workflows`, { json: { status: 'success', workflow_id: 'wrk_1' } });
+    const el = await fixture<HTMLElement>(specs[2].view());
+    await waitUntil(() => el.shadowRoot?.querySelector('[part~="templates"]'));
+    const root = el.shadowRoot!;
+    await tabTo(root, 'input');
+    await sendKeys({ type: 'onboard' });
+    await waitUntil(() => root.querySelectorAll('[part~="template"]').length === 1);
+    const start = await tabTo(root, '[part~="start-button"]');
+    expect(start.getAttribute('aria-label')).to.equal('Start Onboard Employees');
+    const started = oneEvent(el, 'paperos-workflow-started');
+    await sendKeys({ press: 'Enter' });
+    expect((await started).detail.templateId).to.equal('flow_extg0g5yjfrtfk3e');
+  });
+
   it('record list: choose, edit and save without a mouse', async () => {
     api.on('GET', specs[1].path, { json: recordsResponse });
     api.on('PATCH', `${specs[1].path}/17413`, { json: { success: true, changes: ['name'], total: 1, count: 1 } });
@@ -160,7 +198,10 @@ describe('keyboard only', () => {
     await sendKeys({ press: 'Enter' });
     expect((await selected).detail.record.name).to.equal('Bob the Builder');
     const input = (await tabTo(root, '[part~="field-input"]')) as HTMLInputElement;
-    // Tabbing into a text field selects its text, so typing replaces it.
+    // Clear the field by keyboard (Chromium selects it on Tab, Firefox does not).
+    const length = input.value.length;
+    await sendKeys({ press: 'End' });
+    for (let i = 0; i < length; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: 'Chief builder' });
     expect(input.value).to.equal('Chief builder');
     const saved = oneEvent(el, 'paperos-record-save');

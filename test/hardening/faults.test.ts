@@ -5,8 +5,17 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/document-list/define.js';
 import '../../src/elements/record-list/define.js';
+import '../../src/elements/workflow-launcher/define.js';
 import { pageCache } from '../../src/client/cache.js';
-import { EXAMPLE_ORG_ID, documentsResponse, epochIn, makeJwt, recordsResponse } from '../fixtures/api-examples.js';
+import {
+  EXAMPLE_ORG_ID,
+  documentsResponse,
+  epochIn,
+  makeJwt,
+  recordsResponse,
+  workflowTemplatesResponse,
+  workflowsResponse,
+} from '../fixtures/api-examples.js';
 import { MockApi, delay, type MockReply } from '../helpers/mock-api.js';
 
 const BASE = 'https://paperos.test';
@@ -90,6 +99,14 @@ const targets: Target[] = [
     view: (fetchToken) => html`<paperos-record-list base-url=${BASE} .fetchToken=${fetchToken}></paperos-record-list>`,
     data: '[part~="record-name"]',
   },
+  {
+    tag: 'paperos-workflow-launcher',
+    path: `/api/v1/orgs/${ORG}/workflow-templates`,
+    real: workflowTemplatesResponse,
+    view: (fetchToken) =>
+      html`<paperos-workflow-launcher base-url=${BASE} .fetchToken=${fetchToken}></paperos-workflow-launcher>`,
+    data: '[part~="template-label"]',
+  },
 ];
 
 describe('faults', function () {
@@ -125,6 +142,7 @@ describe('faults', function () {
         api.restore();
         api = new MockApi().install();
         let calls = 0;
+        api.on('GET', `/api/v1/orgs/${ORG}/workflows`, { json: workflowsResponse });
         api.on('GET', target.path, async () => {
           const reply = fault.replies[calls++];
           if (!reply) return { json: target.real };

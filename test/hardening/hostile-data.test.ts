@@ -5,6 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/elements/document-list/define.js';
 import '../../src/elements/record-list/define.js';
+import '../../src/elements/workflow-launcher/define.js';
 import type { PaperOSDocumentList } from '../../src/elements/document-list/document-list.js';
 import type { PaperOSRecordList } from '../../src/elements/record-list/record-list.js';
 import { pageCache } from '../../src/client/cache.js';
@@ -134,6 +135,38 @@ describe('hostile data', () => {
       cases += batch.length;
     }
     console.log(`[hostile] document list paths: ${cases} strings`);
+  });
+
+  it('workflow launcher: labels, descriptions, workflow labels and statuses render as text', async () => {
+    let cases = 0;
+    for (const batch of batches(HOSTILE)) {
+      pageCache.clear();
+      const templates = batch.map((s, i) => ({ id: `flow_${i}`, label: s, description: s }));
+      const workflows = batch.map((s, i) => ({
+        id: `work_${i}`,
+        label: s,
+        template_id: `flow_${i}`,
+        status: s,
+        updated_at: s,
+      }));
+      api.on('GET', `/api/v1/orgs/${ORG}/workflow-templates`, { json: { workflow_templates: templates } });
+      api.on('GET', `/api/v1/orgs/${ORG}/workflows`, { json: { workflows } });
+      const el = await fixture<HTMLElement>(
+        html`<paperos-workflow-launcher base-url=${BASE} .token=${token()}></paperos-workflow-launcher>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="templates"]'), 'templates');
+      const root = el.shadowRoot!;
+      const text = (part: string) => [...root.querySelectorAll(`[part~="${part}"]`)].map((n) => n.textContent);
+      for (const s of batch) {
+        expect(text('template-label'), JSON.stringify(s)).to.include(s);
+        expect(text('template-description'), JSON.stringify(s)).to.include(s);
+        expect(text('workflow-status'), JSON.stringify(s)).to.include(s);
+      }
+      assertNoMarkup(root, batch);
+      el.remove();
+      cases += batch.length;
+    }
+    console.log(`[hostile] workflow launcher: ${cases} strings x (label, description, workflow label, status, date)`);
   });
 
   it('record list: names, field values and field names render as text', async () => {

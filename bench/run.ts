@@ -17,7 +17,15 @@ import { launch } from './lib/browser.js';
 import { buildPages } from './lib/build.js';
 import { measureBytes } from './lib/bytes.js';
 import { writeReport, type RunData } from './lib/report.js';
-import { filterKeystroke, fiveElements, heap, parseFloor, scrolling, validate } from './lib/scenarios.js';
+import {
+  filterKeystroke,
+  fiveElements,
+  heap,
+  parseFloor,
+  scrolling,
+  validate,
+  validateTemplates,
+} from './lib/scenarios.js';
 import { startServer } from './lib/server.js';
 import { runTachometer, type TachSamples } from './lib/tachometer.js';
 
@@ -95,6 +103,10 @@ async function main(): Promise<void> {
     data.chromium = browser.version();
     log(`Chromium ${data.chromium}: validating the candidates`);
     data.validation = await validate(browser, server.origin, CANDIDATES, [1000, 10_000], log);
+    if (hasLauncher) {
+      const pages = { element: 'launcher.html', plain: 'plain.html', repeat: 'repeat.html' };
+      data.validation.push(await validateTemplates(browser, server.origin, pages, 70, log));
+    }
     data.parseFloor = await parseFloor(browser, server.origin, [1000, 10_000, 100_000]);
     // Lit repeat() over 100,000 rows takes ~10 s a render: one sample, not a tachometer series.
     data.repeat100k = (await validate(browser, server.origin, ['repeat'], [100_000], log))[0]!.firstRows.repeat!;
@@ -193,12 +205,21 @@ async function main(): Promise<void> {
       ),
     );
     log('scrolling');
-    data.scroll = await scrolling(
-      browser,
-      server.origin,
-      { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.scroll, ms: 2000, pxPerSecond: 5000 },
-      log,
-    );
+    data.scroll = [];
+    for (const [label, pxPerSecond] of [
+      ['a fling: 10,000 px/s', 10_000],
+      ['a scrollbar drag through all 10,000 documents', -1],
+    ] as const) {
+      data.scroll.push({
+        label,
+        results: await scrolling(
+          browser,
+          server.origin,
+          { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.scroll, ms: 2000, pxPerSecond },
+          log,
+        ),
+      });
+    }
     log('heap');
     data.heap = await heap(browser, server.origin, { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.heap }, log);
     log('five elements');

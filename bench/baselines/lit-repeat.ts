@@ -106,25 +106,42 @@ export function repeatDocuments(): DocsView {
   return view;
 }
 
+/** The workflow launcher's templates through one keyed `repeat()`, laid out as `<paperos-workflow-launcher>` does. */
 export function repeatTemplates(sheets: CSSStyleSheet[]): TemplatesView {
   const { host, root } = shadowHost('repeat-workflow-launcher', sheets);
   return {
     host,
     setData(response) {
-      const templates = response.workflow_templates;
       render(
-        html`<ul part="list" class="templates">
-          ${repeat(
-            templateRows(templates),
-            (t) => t.key,
-            (t) =>
-              html`<li part="template" class="template" data-key=${t.key}>
-                <span part="template-label" class="label">${t.label}</span>
-                <span part="template-description" class="description">${t.description}</span>
-                <button part="start-button" class="button" type="button" aria-label=${`Start ${t.label}`}>Start</button>
-              </li>`,
-          )}
-        </ul>`,
+        html`<label class="field">
+            <span>Filter workflows</span>
+            <input part="filter" type="search" autocomplete="off" />
+          </label>
+          <h3 class="heading">Start a workflow</h3>
+          <ul part="templates" class="templates">
+            ${repeat(
+              templateRows(response.workflow_templates),
+              (t) => t.key,
+              (t) =>
+                html`<li part="template" class="template">
+                  <div class="template-text">
+                    <span part="template-label" class="template-label">${t.label}</span>
+                    <span part="template-description" class="template-description">${t.description}</span>
+                  </div>
+                  <button
+                    part="start-button"
+                    class="button"
+                    type="button"
+                    aria-disabled="false"
+                    aria-label=${`Start ${t.label}`}
+                  >
+                    Start
+                  </button>
+                </li>`,
+            )}
+          </ul>
+          <h3 class="heading">Started workflows (0)</h3>
+          <p class="none-started">None started yet.</p>`,
         root,
       );
     },

@@ -189,29 +189,35 @@ export function plainDocuments(): DocsView {
 
 // ---- workflow templates ----
 
+const launcherTemplate = document.createElement('template');
+launcherTemplate.innerHTML =
+  '<label class="field"><span>Filter workflows</span><input part="filter" type="search" autocomplete="off"></label>' +
+  '<h3 class="heading">Start a workflow</h3><ul part="templates" class="templates"></ul>' +
+  '<h3 class="heading">Started workflows (0)</h3><p class="none-started">None started yet.</p>';
+
 const templateRowTemplate = document.createElement('template');
 templateRowTemplate.innerHTML =
-  '<li part="template" class="template"><span part="template-label" class="label"></span>' +
-  '<span part="template-description" class="description"></span>' +
-  '<button part="start-button" class="button" type="button">Start</button></li>';
+  '<li part="template" class="template"><div class="template-text">' +
+  '<span part="template-label" class="template-label"></span>' +
+  '<span part="template-description" class="template-description"></span></div>' +
+  '<button part="start-button" class="button" type="button" aria-disabled="false">Start</button></li>';
 
+/** The workflow launcher's templates (label, description, Start button), as `<paperos-workflow-launcher>` lays them out. */
 export function plainTemplates(sheets: CSSStyleSheet[]): TemplatesView {
   const { host, root } = shadowHost('plain-workflow-launcher', sheets);
-  const list = document.createElement('ul');
-  list.setAttribute('part', 'list');
-  list.className = 'templates';
-  root.append(list);
+  root.append(launcherTemplate.content.cloneNode(true));
+  const list = root.querySelector('ul')!;
   return {
     host,
     setData(response) {
-      const templates = response.workflow_templates;
       const fragment = document.createDocumentFragment();
-      for (const t of templateRows(templates)) {
+      for (const t of templateRows(response.workflow_templates)) {
         const li = templateRowTemplate.content.firstChild!.cloneNode(true) as HTMLElement;
-        li.dataset.key = t.key;
-        li.children[0]!.textContent = t.label;
-        li.children[1]!.textContent = t.description;
-        li.children[2]!.setAttribute('aria-label', `Start ${t.label}`);
+        const text = li.firstChild as HTMLElement;
+        text.firstChild!.textContent = t.label;
+        text.lastChild!.textContent = t.description;
+        li.lastChild!.textContent = 'Start';
+        (li.lastChild as HTMLElement).setAttribute('aria-label', `Start ${t.label}`);
         fragment.append(li);
       }
       list.replaceChildren(fragment);

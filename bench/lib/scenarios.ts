@@ -15,6 +15,7 @@ interface BenchApi {
   firstKeys(count: number): string[];
   loafSupported: boolean;
   focusFilter(): void;
+  release(): void;
   clearFilter(): Promise<void>;
   arm(typed: string): void;
   keystrokeResult(): Promise<KeystrokeResult>;
@@ -27,6 +28,8 @@ export interface KeystrokeResult {
   eventDuration: number | null;
   longestLoaf: number;
   loafsOver50: number;
+  /** The longest animation frame's breakdown. */
+  longest: { duration: number; scriptMs: number; renderMs: number; styleLayoutMs: number } | null;
 }
 
 export interface ScrollResult {
@@ -44,6 +47,7 @@ declare global {
   interface Window {
     bench?: unknown;
     benchError?: string;
+    benchResults?: { paint: number; work: number };
   }
 }
 
@@ -100,6 +104,39 @@ export async function validate(
     if (!same) throw new Error(`The candidates do not render the same first rows at ${n}: ${JSON.stringify(keys)}`);
   }
   return out;
+}
+
+/** The template pages: each candidate shows the same number of templates, with the same labels in order. */
+export async function validateTemplates(
+  browser: Browser,
+  origin: string,
+  pages: Record<string, string>,
+  n: number,
+  log: Log,
+) {
+  const labels: Record<string, string[]> = {};
+  for (const [candidate, file] of Object.entries(pages)) {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${origin}/${file}?kind=templates&n=${n}`);
+    await page.waitForFunction(() => window.benchResults !== undefined, null, { timeout: 60_000 });
+    labels[candidate] = await page.evaluate(() =>
+      [...document.querySelector('#app > *')!.shadowRoot!.querySelectorAll('[part~="template-label"]')].map((el) =>
+        el.textContent!.trim(),
+      ),
+    );
+    await page.close();
+  }
+  const reference = JSON.stringify(labels.plain);
+  const same = Object.values(labels).every((l) => JSON.stringify(l) === reference) && labels.plain!.length === n;
+  log(`  validate templates ${n}: same ${n} labels: ${same}`);
+  if (!same) throw new Error(`The template candidates differ: ${JSON.stringify(labels)}`);
+  return {
+    kind: 'templates',
+    n,
+    rows: Object.fromEntries(Object.entries(labels).map(([c, l]) => [c, l.length])),
+    firstRows: {},
+    same,
+  };
 }
 
 // ---- scenario 5 and issue 5: a filter keystroke ----
@@ -197,6 +234,7 @@ export async function heap(
   for (let round = 0; round < rounds; round++) {
     for (const c of rotate(candidates, round)) {
       const { page, cdp } = await openBench(browser, `${origin}/${c}.html?mode=interactive&n=${n}`);
+      await page.evaluate(() => (window.bench as BenchApi).release());
       await page.waitForTimeout(300);
       for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
       const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };

@@ -18,7 +18,7 @@
  * and style and layout are forced: it has no frame alignment, so it shows
  * differences smaller than a frame (16.7 ms) that the paint figure rounds away.
  */
-import { buildTree, flattenRows } from '../baselines/rows.js';
+import { buildTree, flattenRows, type Tree } from '../baselines/rows.js';
 import { envelope, manyDocs, manyTemplates, refetchedDocs, templatesEnvelope, type BenchDoc } from './data.js';
 
 /** A response body as it comes off the network. */
@@ -131,6 +131,7 @@ async function run(candidate: Candidate): Promise<void> {
     if (!candidate.mountTemplates) throw new Error(`${candidate.name} has no templates view`);
     const body = encode(templatesEnvelope(manyTemplates(n)));
     await frame();
+    performance.mark('bench-start');
     const t0 = performance.now();
     await candidate.mountTemplates(container, body);
     const laidOut = layout();
@@ -146,6 +147,8 @@ async function run(candidate: Candidate): Promise<void> {
   const firstKey = expected[0]!.key;
 
   await frame();
+  // For traces: where the clock starts.
+  performance.mark('bench-start');
   const t0 = performance.now();
   const handle = candidate.mountDocs(container, body);
   await whenDom(handle.root(), () => handle.rows(1)[0]?.dataset.key === firstKey);
@@ -199,6 +202,19 @@ interface LoafEntry {
   startTime: number;
   duration: number;
   blockingDuration: number;
+  /** Where the frame's time went: scripts, then rendering (style, layout, paint) from renderStart on. */
+  scriptMs: number;
+  renderMs: number;
+  styleLayoutMs: number;
+}
+
+interface RawLoaf {
+  startTime: number;
+  duration: number;
+  blockingDuration: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: { duration: number }[];
 }
 
 /** What the playwright driver calls (page.evaluate). */
@@ -207,8 +223,16 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
   const events: { name: string; startTime: number; duration: number; interactionId: number }[] = [];
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as LoafEntry[]) {
-        loafs.push({ startTime: e.startTime, duration: e.duration, blockingDuration: e.blockingDuration });
+      for (const e of list.getEntries() as unknown as RawLoaf[]) {
+        const end = e.startTime + e.duration;
+        loafs.push({
+          startTime: e.startTime,
+          duration: e.duration,
+          blockingDuration: e.blockingDuration,
+          scriptMs: e.scripts.reduce((sum, script) => sum + script.duration, 0),
+          renderMs: e.renderStart ? end - e.renderStart : 0,
+          styleLayoutMs: e.styleAndLayoutStart ? end - e.styleAndLayoutStart : 0,
+        });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -225,7 +249,8 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
     }
   }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
 
-  const tree = buildTree(docs);
+  // The harness's own copy of the rows, to know what each keystroke should show; `release()` drops it.
+  let tree: Tree | undefined = buildTree(docs);
   const loafsIn = (from: number, to: number) =>
     loafs.filter((e) => e.startTime + e.duration > from && e.startTime < to);
   let keystroke: Promise<unknown> | undefined;
@@ -236,6 +261,10 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
     domNodes: () => document.querySelectorAll('*').length,
     firstKeys: (count: number) => rowKeys(handle.rows(count)),
     loafSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
+    /** Drops the harness's data, so a heap snapshot holds the candidate's (and the page's) only. */
+    release() {
+      tree = undefined;
+    },
     focusFilter() {
       handle.input().focus();
     },
@@ -244,7 +273,7 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
       const input = handle.input();
       input.value = '';
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      const first = flattenRows(tree).rows[0]!.key;
+      const first = flattenRows(tree!).rows[0]!.key;
       await whenDom(handle.root(), () => handle.rows(1)[0]?.dataset.key === first);
       await handle.settled(total);
       await doubleRaf();
@@ -256,7 +285,7 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
      */
     arm(typed: string) {
       const query = typed.trim().toLowerCase();
-      const want = flattenRows(tree, query)
+      const want = flattenRows(tree!, query)
         .rows.slice(0, 10)
         .map((row) => row.key);
       keystroke = new Promise((resolve) => {
@@ -290,9 +319,10 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
         eventDuration: related.length ? Math.max(...related.map((e) => e.duration)) : null,
         longestLoaf: inFrame.length ? Math.max(...inFrame.map((e) => e.duration)) : 0,
         loafsOver50: inFrame.filter((e) => e.duration > 50).length,
+        longest: inFrame.sort((a, b) => b.duration - a.duration)[0] ?? null,
       };
     },
-    /** Scrolls the tree down at a steady speed for `ms`, one step per frame. */
+    /** Scrolls the tree down at a steady speed for `ms`, one step per frame (`pxPerSecond` < 0: through the whole list). */
     async scroll(ms: number, pxPerSecond: number) {
       const scroller = handle.scroller();
       scroller.scrollTop = 0;
@@ -315,7 +345,11 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
           if (!hit?.closest('[role="treeitem"]')) blank++;
           const elapsed = now - start;
           if (elapsed >= ms) return resolve();
-          scroller.scrollTop = (elapsed / 1000) * pxPerSecond;
+          // A negative speed drags through the whole list in `ms` (as a scrollbar drag would).
+          scroller.scrollTop =
+            pxPerSecond < 0
+              ? (elapsed / ms) * (scroller.scrollHeight - scroller.clientHeight)
+              : (elapsed / 1000) * pxPerSecond;
           requestAnimationFrame(step);
         };
         requestAnimationFrame(step);

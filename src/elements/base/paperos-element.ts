@@ -10,6 +10,7 @@ import type { TokenResult } from '../../client/types.js';
 import { paperosSettingsContext, type PaperOSSettings } from './context.js';
 import { PaperOSErrorEvent, PaperOSLoadEvent } from './events.js';
 import { describeError } from './messages.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyTask = Task<any, any>;
@@ -73,6 +74,8 @@ export abstract class PaperOSElement extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // Follow the nearest `lang`: strings (page-wide) and dates (per element).
+    new LocaleController(this);
   }
 
   /** The effective settings: own values over the provider's. */

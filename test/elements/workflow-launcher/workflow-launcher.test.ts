@@ -366,7 +366,7 @@ describe('<paperos-workflow-launcher>', () => {
       const list = page.querySelector('paperos-record-list')!;
       const launcher = page.querySelector('paperos-workflow-launcher')!;
       // the page's wiring, as the demo does it
-      page.addEventListener('paperos-record-select', (e) => (launcher.records = [e.detail.workflowRecord]));
+      list.addEventListener('paperos-record-select', (e) => (launcher.records = [e.detail.workflowRecord]));
       await waitUntil(() => list.shadowRoot!.querySelector('[role="option"]') && labels(launcher).length === 6);
       (list.shadowRoot!.querySelector('[role="option"]') as HTMLElement).click();
       startButton(launcher, 'Entity Setup').click();

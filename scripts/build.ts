@@ -1,0 +1,49 @@
+// `npm run build`: everything the package publishes, into dist/.
+//
+// 1. `tsc -p tsconfig.build.json`: one ES module per source file with its
+//    `.d.ts`, dependencies left as bare imports (dist/index.js,
+//    dist/client/index.js, dist/server/index.js, dist/sandbox/index.js,
+//    dist/react/index.js, ...).
+// 2. The framework typings users opt into (src/types/*.d.ts), copied as they are.
+// 3. dist/paperos-elements.js: one self-registering ES module with lit bundled,
+//    minified, with a source map; translations and the virtualizer are split
+//    into lazily imported chunks (dist/chunks/).
+// 4. dist/paperos-elements.iife.js: the same for classic <script> tags
+//    (global `PaperOSElements`), everything inlined.
+//
+// Prints each bundle's size (min+gzip); `npm run size` enforces the budget.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBundles, describeBundles } from './bundle.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+function step(name: string): void {
+  console.log(`\n> ${name}`);
+}
+
+rmSync(dist, { recursive: true, force: true });
+
+step('tsc -p tsconfig.build.json');
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+step('framework typings');
+const typesDir = join(root, 'src/types');
+for (const file of readdirSync(typesDir)) {
+  if (!file.endsWith('.d.ts')) continue;
+  mkdirSync(join(dist, 'types'), { recursive: true });
+  copyFileSync(join(typesDir, file), join(dist, 'types', file));
+  console.log(`  dist/types/${file}`);
+}
+
+step('script-tag bundles (esbuild)');
+const bundles = await buildBundles({ root, outdir: dist });
+for (const line of describeBundles(bundles)) console.log(line);
+console.log(`\nBuilt into ${relative(process.cwd(), dist) || '.'}/. Check the budget with \`npm run size\`.`);

@@ -182,7 +182,7 @@ export function writeReport(d: RunData): string {
             .map(([c, n]) => `${NAMES[c]} ${int(n)}`)
             .join(', ')
         : '?'
-    } (the element virtualizes above 200 rows: its first paint shows the first 200 rows while the virtualizer chunk loads, then only the rows on screen).`,
+    } (the element virtualizes above 200 rows: its first paint shows the first 50 rows while the virtualizer chunk loads, then only the rows around the visible window).`,
     '',
   );
   targets.push([

@@ -19,7 +19,9 @@ export function safeHref(url: unknown, baseUrl: string): string | null {
   let base: URL;
   let parsed: URL;
   try {
-    base = new URL(baseUrl);
+    // A relative base URL (a BFF proxy path such as `/paperos`) is relative to the page.
+    const page = (globalThis as { location?: { href?: string } }).location?.href;
+    base = new URL(baseUrl, page);
     parsed = new URL(cleaned, base);
   } catch {
     return null;

@@ -14,7 +14,10 @@ export const securityRestrictions = {
       paths: [
         { name: 'lit/directives/unsafe-html.js', message: 'Render API data as text; raw HTML is forbidden in src/.' },
         { name: 'lit/directives/unsafe-svg.js', message: 'Raw SVG is forbidden in src/.' },
-        { name: 'lit-html/directives/unsafe-html.js', message: 'Render API data as text; raw HTML is forbidden in src/.' },
+        {
+          name: 'lit-html/directives/unsafe-html.js',
+          message: 'Render API data as text; raw HTML is forbidden in src/.',
+        },
         { name: 'lit-html/directives/unsafe-svg.js', message: 'Raw SVG is forbidden in src/.' },
       ],
       patterns: [
@@ -24,19 +27,50 @@ export const securityRestrictions = {
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "ImportSpecifier[imported.name='unsafeCSS']", message: 'unsafeCSS is forbidden in src/: styles are static css``.' },
-    { selector: "ImportSpecifier[imported.name=/^unsafe(HTML|SVG|Static)$/]", message: 'Raw HTML is forbidden in src/.' },
-    { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'innerHTML/outerHTML is forbidden in src/: use lit bindings.' },
-    { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'insertAdjacentHTML is forbidden in src/.' },
-    { selector: "CallExpression[callee.property.name='write'][callee.object.name='document']", message: 'document.write is forbidden in src/.' },
-    { selector: "Identifier[name=/^(localStorage|sessionStorage|indexedDB)$/]", message: 'Browser storage is forbidden in src/: tokens and data live in memory only.' },
-    { selector: "MemberExpression[object.name='document'][property.name='cookie']", message: 'Cookies are forbidden in src/.' },
+    {
+      selector: "ImportSpecifier[imported.name='unsafeCSS']",
+      message: 'unsafeCSS is forbidden in src/: styles are static css``.',
+    },
+    {
+      selector: 'ImportSpecifier[imported.name=/^unsafe(HTML|SVG|Static)$/]',
+      message: 'Raw HTML is forbidden in src/.',
+    },
+    {
+      selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+      message: 'innerHTML/outerHTML is forbidden in src/: use lit bindings.',
+    },
+    {
+      selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+      message: 'insertAdjacentHTML is forbidden in src/.',
+    },
+    {
+      selector: "CallExpression[callee.property.name='write'][callee.object.name='document']",
+      message: 'document.write is forbidden in src/.',
+    },
+    {
+      selector: 'Identifier[name=/^(localStorage|sessionStorage|indexedDB)$/]',
+      message: 'Browser storage is forbidden in src/: tokens and data live in memory only.',
+    },
+    {
+      selector: "MemberExpression[object.name='document'][property.name='cookie']",
+      message: 'Cookies are forbidden in src/.',
+    },
   ],
 };
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/locales/**', 'bench/.results/**', '**/*.d.ts', 'custom-elements.json'],
+    ignores: [
+      'dist/**',
+      'demo/public/bundle/**',
+      'types/**',
+      'node_modules/**',
+      'coverage/**',
+      'src/locales/**',
+      'bench/.results/**',
+      '**/*.d.ts',
+      'custom-elements.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -33,10 +33,7 @@ const firefox = puppeteerLauncher({
 
 // BROWSERS=chromium (or firefox) narrows the run; CI runs both.
 const wanted = (process.env.BROWSERS || 'chromium,firefox').split(',');
-const browsers = [
-  wanted.includes('chromium') && chromium,
-  wanted.includes('firefox') && firefox,
-].filter(Boolean);
+const browsers = [wanted.includes('chromium') && chromium, wanted.includes('firefox') && firefox].filter(Boolean);
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],

@@ -13,7 +13,10 @@ async function findings(code: string, filePath = 'src/elements/example/example.t
 
 describe('security lint rules', () => {
   const bad: Array<[string, string]> = [
-    ['an unsafeHTML import', `import { unsafeHTML } from 'lit/directives/unsafe-html.js';\nexport const x = unsafeHTML;\n`],
+    [
+      'an unsafeHTML import',
+      `import { unsafeHTML } from 'lit/directives/unsafe-html.js';\nexport const x = unsafeHTML;\n`,
+    ],
     ['an unsafeSVG import', `import { unsafeSVG } from 'lit/directives/unsafe-svg.js';\nexport const x = unsafeSVG;\n`],
     ['an unsafeCSS import', `import { unsafeCSS } from 'lit';\nexport const x = unsafeCSS;\n`],
     ['an innerHTML write', `export function f(el: Element, s: string): void {\n  el.innerHTML = s;\n}\n`],

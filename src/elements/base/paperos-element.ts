@@ -110,7 +110,11 @@ export abstract class PaperOSElement extends LitElement {
   }
 
   /** The organization to load: the set `org-id`, else the token's `org_id` claim. */
-  protected async resolveOrgId(client: PaperOSClient, explicit: string | undefined, signal: AbortSignal): Promise<string> {
+  protected async resolveOrgId(
+    client: PaperOSClient,
+    explicit: string | undefined,
+    signal: AbortSignal,
+  ): Promise<string> {
     if (explicit) return explicit;
     const fromToken = await client.defaultOrgId({ signal });
     if (fromToken) return fromToken;
@@ -192,7 +196,6 @@ export abstract class PaperOSElement extends LitElement {
       <button part="retry-button" class="button" type="button" @click=${retry}>${msg('Retry')}</button>
     </div>`;
   }
-
 }
 
 export function isAbort(error: unknown): boolean {

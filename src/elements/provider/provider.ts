@@ -5,6 +5,7 @@ import type { TokenResult } from '../../client/types.js';
 import { paperosSettingsContext, type PaperOSSettings } from '../base/context.js';
 
 /**
+ * @tagname paperos-provider
  * @summary Sets the PaperOS connection once for every element inside it.
  *
  * The settings flow through `@lit/context`; an element's own attribute or

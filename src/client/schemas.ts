@@ -129,14 +129,17 @@ export function normalizeRecipient(raw: unknown): DocumentRecipient | undefined 
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const record = raw as Record<string, unknown>;
-  const joined = [record.first_name, record.last_name].filter((part) => typeof part === 'string' && part).join(' ');
-  const email = firstString(record, ['email', 'email_address']) ?? null;
-  const name = firstString(record, ['name', 'full_name', 'display_name']) ?? (joined || email);
+  const joined = [firstString(record, ['first_name', 'firstName']), firstString(record, ['last_name', 'lastName'])]
+    .filter(Boolean)
+    .join(' ');
+  const email = firstString(record, ['email', 'email_address', 'emailAddress']) ?? null;
+  const name = firstString(record, ['name', 'full_name', 'fullName', 'display_name']) ?? (joined || email);
   if (!name) return undefined;
-  const status =
-    firstString(record, ['status', 'state']) ??
-    (record.signed === true || typeof record.signed_at === 'string' ? 'signed' : 'pending');
-  const signUrl = firstString(record, ['sign_url', 'signing_url', 'signature_url', 'url', 'link']) ?? null;
+  const signed =
+    record.signed === true || ['signed_at', 'signedAt', 'completed_at'].some((k) => typeof record[k] === 'string');
+  const status = firstString(record, ['status', 'state', 'signing_status']) ?? (signed ? 'signed' : 'pending');
+  const signUrl =
+    firstString(record, ['sign_url', 'signing_url', 'signature_url', 'signUrl', 'signingUrl', 'url', 'link']) ?? null;
   return { name, email, status, sign_url: signUrl };
 }
 

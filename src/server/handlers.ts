@@ -7,6 +7,15 @@ export type Authorize = (request: Request) => Promise<(SubjectRef & { orgId: str
 
 export type WebHandler = (request: Request) => Promise<Response>;
 
+/** The host's verdict; a callback that throws refuses too. */
+async function approved(authorize: Authorize, request: Request): Promise<Awaited<ReturnType<Authorize>>> {
+  try {
+    return await authorize(request);
+  } catch {
+    return null;
+  }
+}
+
 const noStore = { 'cache-control': 'no-store', 'content-type': 'application/json' };
 const error = (status: number, message: string) =>
   new Response(JSON.stringify({ success: false, message }), { status, headers: noStore });
@@ -18,12 +27,7 @@ const error = (status: number, message: string) =>
 export function createTokenHandler(options: { integration: PaperOSIntegration; authorize: Authorize }): WebHandler {
   return async (request) => {
     if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST', ...noStore } });
-    let who: Awaited<ReturnType<Authorize>>;
-    try {
-      who = await options.authorize(request);
-    } catch {
-      who = null;
-    }
+    const who = await approved(options.authorize, request);
     if (!who) return error(401, 'Not signed in.');
     try {
       const { token, expiresAt } = await options.integration.accessToken(who, who.orgId);
@@ -69,12 +73,7 @@ export function createProxyHandler(options: {
     const rule = ALLOWED.find((r) => r.pattern.test(path));
     if (!rule) return error(404, 'This path is not proxied.');
     if (!rule.methods.includes(request.method)) return error(405, 'Method not allowed.');
-    let who: Awaited<ReturnType<Authorize>>;
-    try {
-      who = await options.authorize(request);
-    } catch {
-      who = null;
-    }
+    const who = await approved(options.authorize, request);
     if (!who) return error(401, 'Not signed in.');
     const orgInPath = rule.pattern.exec(path)?.[1];
     if (orgInPath !== undefined && decodeURIComponent(orgInPath) !== who.orgId)

@@ -170,6 +170,17 @@ export abstract class PaperOSElement extends LitElement {
     }
   }
 
+  /**
+   * Reports a failed action (a save, a start): fires `paperos-error` and returns
+   * the failure in plain words for display; undefined for an abort.
+   */
+  protected reportFailure(error: unknown): { summary: string; detail?: string } | undefined {
+    if (isAbort(error)) return undefined;
+    const failure = toPaperOSError(error);
+    this.dispatchEvent(new PaperOSErrorEvent(failure));
+    return describeError(failure);
+  }
+
   protected renderLoading(label: string = msg('Loading…')): TemplateResult {
     return html`<div part="loading" class="state state--loading" role="status" aria-live="polite">
       <slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>

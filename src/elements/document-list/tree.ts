@@ -5,6 +5,7 @@
  * touches the rows on screen.
  */
 import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
+import { normalizeRecipient } from '../../client/schemas.js';
 
 export type SortMode = 'folder' | 'name';
 
@@ -242,42 +243,13 @@ export function fileType(filename: string): string {
   return ext.length <= 8 && !/\s/.test(ext) ? ext.toUpperCase() : '';
 }
 
-const firstString = (source: Record<string, unknown>, keys: readonly string[]): string | null => {
-  for (const key of keys) {
-    const value = source[key];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return null;
-};
-
-/**
- * One recipient in the shape chosen in docs/api-notes.md (`{name, email,
- * status, sign_url}`), from that shape or the others seen in the wild: a bare
- * email string, `first_name`/`last_name`, `signed: boolean`, `signing_url`,
- * `signUrl`, `url` or `link` for the signing link.
- */
-export function normalizeRecipient(raw: unknown): DocumentRecipient | null {
-  if (typeof raw === 'string') {
-    return raw === '' ? null : { name: raw, email: raw.includes('@') ? raw : null, status: '', sign_url: null };
-  }
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
-  const email = firstString(r, ['email', 'email_address', 'emailAddress']);
-  const joined = [text(r.first_name ?? r.firstName), text(r.last_name ?? r.lastName)].filter(Boolean).join(' ');
-  const name = firstString(r, ['name', 'full_name', 'fullName', 'display_name']) ?? (joined || email || '');
-  let status = firstString(r, ['status', 'state', 'signing_status']) ?? '';
-  if (!status && typeof r.signed === 'boolean') status = r.signed ? 'signed' : 'pending';
-  if (!status && (r.signed_at || r.signedAt || r.completed_at)) status = 'signed';
-  const signUrl = firstString(r, ['sign_url', 'signing_url', 'signature_url', 'signUrl', 'signingUrl', 'url', 'link']);
-  return { name, email, status, sign_url: signUrl };
-}
-
 /** A document's recipients, whatever shape the list came in. */
 export function recipientsOf(doc: PaperOSDocument): DocumentRecipient[] {
   const list: unknown = (doc as { recipients?: unknown }).recipients;
   if (!Array.isArray(list)) return [];
   const out: DocumentRecipient[] = [];
   for (const raw of list) {
+    // The client has normalized them already; this keeps hand-fed data safe too.
     const recipient = normalizeRecipient(raw);
     if (recipient) out.push(recipient);
   }

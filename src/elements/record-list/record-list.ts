@@ -5,10 +5,8 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { PaperOSRecord } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
-import { PaperOSErrorEvent } from '../base/events.js';
 import { formatCount, formatDateTime, localeOf } from '../base/format.js';
-import { describeError } from '../base/messages.js';
-import { PaperOSElement, isAbort, toPaperOSError } from '../base/paperos-element.js';
+import { PaperOSElement } from '../base/paperos-element.js';
 import { PaperOSRecordCreateEvent, PaperOSRecordSaveEvent, PaperOSRecordSelectEvent } from './events.js';
 import { recordListStyles } from './record-list.styles.js';
 import { RECORD_TYPES, defaultRoleFor, normalizeRecordType, readableFieldName, recordTypeOf } from './record-types.js';
@@ -80,7 +78,7 @@ const textOf = (value: unknown): string =>
 export class PaperOSRecordList extends PaperOSElement {
   static override styles = [baseStyles, recordListStyles];
 
-  /** Record type to list: a slug (`individual`) or a code (`indv`); empty or `*` lists every type. */
+  /** Record type to list: a slug (`individual`) or a code (`indv`), sent as the slug; empty or `*` lists every type. */
   @property({ reflect: true }) type?: string;
 
   /** The most records to ask for. */
@@ -101,17 +99,22 @@ export class PaperOSRecordList extends PaperOSElement {
   /** The chosen record's id. */
   @property({ attribute: false }) selectedId?: string;
 
-  @state() private drafts = new Map<string, string>();
-  @state() private saving = false;
-  @state() private notice?: Notice;
+  /** Unsaved input per record id: field name -> typed value. Kept across selection changes and failed saves. */
+  @state() private drafts = new Map<string, Map<string, string>>();
+  @state() private savingId?: string;
+  @state() private notice?: Notice & { recordId: string };
   @state() private creating = false;
   @state() private createBusy = false;
   @state() private createNotice?: Notice;
+  /** The create form's input that failed validation: `name` or `key-<row>`. */
+  @state() private createInvalid?: string;
   @state() private activeIndex = 0;
 
   /** Values saved in this session, shown over the loaded ones until the next load. */
   private saved = new Map<string, Record<string, unknown>>();
   private createFields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
+  /** The loaded value being refreshed after a create: kept on screen (no loading flash, focus kept). */
+  private refreshOf?: unknown;
   private locale = 'en';
 
   private readonly recordsTask = this.trackTask(
@@ -134,9 +137,9 @@ export class PaperOSRecordList extends PaperOSElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.locale = localeOf(this);
-    if (changed.has('selectedId')) {
-      this.drafts = new Map();
-      this.notice = undefined;
+    // A different query is a new load, not a refresh: show the loading state.
+    if (['type', 'limit', 'orgId', 'baseUrl', 'token', 'fetchToken', 'tokenUrl', 'inheritedSettings'].some((k) => changed.has(k))) {
+      this.refreshOf = undefined;
     }
   }
 
@@ -147,24 +150,47 @@ export class PaperOSRecordList extends PaperOSElement {
     return records.filter((r) => `${r.name} ${this.typeLabel(r)}`.toLowerCase().includes(query));
   }
 
+  private get selected(): PaperOSRecord | undefined {
+    return this.recordsTask.value?.records.find((r) => idOf(r) === this.selectedId);
+  }
+
+  private slugOf(record: PaperOSRecord): string | undefined {
+    return recordTypeOf(record as PaperOSRecord & { type?: unknown }, normalizeRecordType(this.type));
+  }
+
   private typeLabel(record: PaperOSRecord): string {
-    const slug = recordTypeOf(record as PaperOSRecord & { type?: unknown }) ?? normalizeRecordType(this.type);
-    return slug && slug !== '*' ? readableFieldName(slug) : msg(str`Type ${record.resource_type_id}`);
+    const slug = this.slugOf(record);
+    return slug ? readableFieldName(slug) : msg(str`Type ${record.resource_type_id}`);
   }
 
   private fieldsOf(record: PaperOSRecord): Record<string, unknown> {
     return { ...record.features, ...this.saved.get(idOf(record)) };
   }
 
+  private draftsOf(id: string): Map<string, string> {
+    return this.drafts.get(id) ?? new Map();
+  }
+
+  private setDrafts(id: string, drafts: Map<string, string>): void {
+    const all = new Map(this.drafts);
+    if (drafts.size) all.set(id, drafts);
+    else all.delete(id);
+    this.drafts = all;
+  }
+
   protected override render(): TemplateResult {
     const task = this.recordsTask;
+    const loaded = task.value;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
-    if (task.status !== TaskStatus.COMPLETE || !task.value) return this.renderLoading(msg('Loading records…'));
-    const { records } = task.value;
+    const refreshing = task.status === TaskStatus.PENDING && loaded !== undefined && loaded === this.refreshOf;
+    if (!loaded || (task.status !== TaskStatus.COMPLETE && !refreshing)) {
+      return this.renderLoading(msg('Loading records…'));
+    }
+    const { records } = loaded;
     const body =
       records.length === 0
         ? this.renderEmpty(msg('No records yet.'))
-        : html`${this.renderList()}${this.renderDetail()}`;
+        : html`${this.renderList(refreshing)}${this.renderDetail()}`;
     return html`${this.renderToolbar(records.length)}${this.creating ? this.renderCreateForm() : nothing}${body}`;
   }
 
@@ -198,6 +224,7 @@ export class PaperOSRecordList extends PaperOSElement {
               @click=${() => {
                 this.creating = !this.creating;
                 this.createNotice = undefined;
+                this.createInvalid = undefined;
               }}
             >
               ${msg('New record')}
@@ -207,7 +234,7 @@ export class PaperOSRecordList extends PaperOSElement {
     </div>`;
   }
 
-  private renderList(): TemplateResult {
+  private renderList(refreshing: boolean): TemplateResult {
     const records = this.visibleRecords;
     if (records.length === 0) {
       return html`<p class="no-matches">${msg(str`No records match “${this.filter.trim()}”.`)}</p>`;
@@ -218,6 +245,7 @@ export class PaperOSRecordList extends PaperOSElement {
       class="list"
       role="listbox"
       aria-label=${msg(str`Records (${formatCount(records.length, this.locale)})`)}
+      aria-busy=${refreshing ? 'true' : 'false'}
       @keydown=${this.onListKeydown}
     >
       ${repeat(
@@ -241,8 +269,10 @@ export class PaperOSRecordList extends PaperOSElement {
   }
 
   private renderDetail(): TemplateResult | typeof nothing {
-    const record = this.recordsTask.value?.records.find((r) => idOf(r) === this.selectedId);
+    const record = this.selected;
     if (!record) return nothing;
+    const id = idOf(record);
+    const drafts = this.draftsOf(id);
     const fields = Object.entries(this.fieldsOf(record));
     const name = record.name || msg('(no name)');
     const body = fields.length
@@ -252,21 +282,26 @@ export class PaperOSRecordList extends PaperOSElement {
           ([key, value], index) =>
             html`<div part="field" class="field-row">
               ${
-                this.editable
+                // Structured values (objects, lists) are shown, not edited: a text input would turn them into a string.
+                this.editable && (value === null || typeof value !== 'object')
                   ? html`<label part="field-label" for=${`field-${index}`}>${readableFieldName(key)}</label>
                       <input
                         part="field-input"
                         id=${`field-${index}`}
                         type="text"
-                        .value=${this.drafts.get(key) ?? textOf(value)}
-                        @input=${(e: Event) => this.onDraft(key, (e.target as HTMLInputElement).value)}
+                        .value=${drafts.get(key) ?? textOf(value)}
+                        @input=${(e: Event) => this.onDraft(record, key, (e.target as HTMLInputElement).value)}
                       />`
-                  : html`<dt part="field-label">${readableFieldName(key)}</dt>
-                      <dd part="field-value">${textOf(value)}</dd>`
+                  : this.editable
+                    ? html`<span part="field-label">${readableFieldName(key)}</span>
+                        <span part="field-value">${textOf(value)}</span>`
+                    : html`<dt part="field-label">${readableFieldName(key)}</dt>
+                        <dd part="field-value">${textOf(value)}</dd>`
               }
             </div>`,
         )
       : html`<p>${msg('This record has no fields yet.')}</p>`;
+    const saving = this.savingId === id;
     return html`<section part="detail" class="detail" aria-label=${msg(str`Fields of ${name}`)}>
       <h3 class="detail-title">${name}</h3>
       <p class="detail-meta">
@@ -280,21 +315,22 @@ export class PaperOSRecordList extends PaperOSElement {
                 part="save-button"
                 class="button"
                 type="submit"
-                aria-disabled=${this.saving || this.drafts.size === 0 ? 'true' : 'false'}
+                aria-disabled=${this.savingId !== undefined || drafts.size === 0 ? 'true' : 'false'}
               >
-                ${this.saving ? msg('Saving…') : msg(str`Save ${name}`)}
+                ${saving ? msg('Saving…') : msg(str`Save ${name}`)}
               </button>
             </form>`
           : html`<dl class="fields">${body}</dl>`
       }
-      ${this.renderNotice(this.notice)}
+      ${this.notice?.recordId === id ? this.renderNotice(this.notice) : nothing}
     </section>`;
   }
 
-  private renderNotice(notice: Notice | undefined): TemplateResult | typeof nothing {
+  private renderNotice(notice: Notice | undefined, id?: string): TemplateResult | typeof nothing {
     if (!notice) return nothing;
     return html`<div
       part="notice"
+      id=${id ?? nothing}
       class="notice ${notice.error ? 'notice--error' : 'notice--ok'}"
       role=${notice.error ? 'alert' : 'status'}
     >
@@ -305,6 +341,8 @@ export class PaperOSRecordList extends PaperOSElement {
 
   private renderCreateForm(): TemplateResult {
     const fixedType = normalizeRecordType(this.type);
+    const invalid = (name: string) => (this.createInvalid === name ? 'true' : 'false');
+    const describedBy = (name: string) => (this.createInvalid === name ? 'create-notice' : nothing);
     return html`<form part="create-form" class="create-form" novalidate @submit=${this.create}>
       <label class="field">
         <span>${msg('Type')}</span>
@@ -319,7 +357,13 @@ export class PaperOSRecordList extends PaperOSElement {
       </label>
       <label class="field">
         <span>${msg('Name')}</span>
-        <input name="name" type="text" autocomplete="off" />
+        <input
+          name="name"
+          type="text"
+          autocomplete="off"
+          aria-invalid=${invalid('name')}
+          aria-describedby=${describedBy('name')}
+        />
       </label>
       ${this.createFields.map(
         (row, index) =>
@@ -328,6 +372,8 @@ export class PaperOSRecordList extends PaperOSElement {
               <span>${msg(str`Field ${index + 1} name`)}</span>
               <input
                 type="text"
+                aria-invalid=${invalid(`key-${index}`)}
+                aria-describedby=${describedBy(`key-${index}`)}
                 .value=${row.key}
                 @input=${(e: Event) => (row.key = (e.target as HTMLInputElement).value)}
               />
@@ -348,7 +394,7 @@ export class PaperOSRecordList extends PaperOSElement {
           ${this.createBusy ? msg('Creating…') : msg('Create record')}
         </button>
       </div>
-      ${this.renderNotice(this.createNotice)}
+      ${this.renderNotice(this.createNotice, 'create-notice')}
     </form>`;
   }
 
@@ -360,10 +406,10 @@ export class PaperOSRecordList extends PaperOSElement {
   private choose(record: PaperOSRecord, index: number): void {
     this.activeIndex = index;
     this.selectedId = idOf(record);
-    const role =
-      this.workflowRole ||
-      defaultRoleFor(recordTypeOf(record as PaperOSRecord & { type?: unknown }) ?? normalizeRecordType(this.type));
-    this.dispatchEvent(new PaperOSRecordSelectEvent(record, { role, id: idOf(record) }));
+    const role = this.workflowRole || defaultRoleFor(this.slugOf(record));
+    // A copy with the values saved here, so a listener sees what the user sees and cannot change the list.
+    const shown = { ...record, features: this.fieldsOf(record) };
+    this.dispatchEvent(new PaperOSRecordSelectEvent(shown, { role, id: idOf(record) }));
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -399,58 +445,87 @@ export class PaperOSRecordList extends PaperOSElement {
     );
   }
 
-  private onDraft(key: string, value: string): void {
-    const record = this.recordsTask.value?.records.find((r) => idOf(r) === this.selectedId);
-    if (!record) return;
-    const drafts = new Map(this.drafts);
+  private onDraft(record: PaperOSRecord, key: string, value: string): void {
+    const id = idOf(record);
+    const drafts = new Map(this.draftsOf(id));
     if (value === textOf(this.fieldsOf(record)[key])) drafts.delete(key);
     else drafts.set(key, value);
-    this.drafts = drafts;
-    this.notice = undefined;
+    this.setDrafts(id, drafts);
+    if (this.notice?.recordId === id && this.savingId !== id) this.notice = undefined;
   }
 
   private async save(event: Event, record: PaperOSRecord): Promise<void> {
     event.preventDefault();
+    const loaded = this.recordsTask.value;
     // One save at a time: a second click or Enter while one is in flight does nothing.
-    if (this.saving || this.drafts.size === 0 || !this.recordsTask.value) return;
-    const fields = Object.fromEntries(this.drafts);
-    this.saving = true;
-    this.notice = { text: msg('Saving…') };
+    if (this.savingId !== undefined || !loaded) return;
+    const id = idOf(record);
+    const current = this.fieldsOf(record);
+    // Only what differs from the shown value goes out.
+    const fields = Object.fromEntries([...this.draftsOf(id)].filter(([key, value]) => value !== textOf(current[key])));
+    if (Object.keys(fields).length === 0) {
+      this.notice = { recordId: id, text: msg('No changes to save.') };
+      return;
+    }
+    this.savingId = id;
+    this.notice = { recordId: id, text: msg('Saving…') };
     try {
-      const result = await this.client.updateRecord(this.recordsTask.value.org, record.id, { fields });
-      this.saved.set(idOf(record), { ...this.saved.get(idOf(record)), ...fields });
-      this.drafts = new Map();
+      const result = await this.client.updateRecord(loaded.org, record.id, { fields });
+      this.saved.set(id, { ...this.saved.get(id), ...fields });
+      // Keep anything typed while the save was in flight.
+      this.setDrafts(id, new Map([...this.draftsOf(id)].filter(([key, value]) => fields[key] !== value)));
       const names = result.changes.map(readableFieldName).join(', ');
-      this.notice = { text: result.changes.length ? msg(str`Saved: ${names}.`) : msg('Nothing needed saving.') };
-      this.dispatchEvent(new PaperOSRecordSaveEvent(idOf(record), result.changes));
+      this.notice = {
+        recordId: id,
+        text: result.changes.length ? msg(str`Saved: ${names}.`) : msg('Nothing needed saving.'),
+      };
+      this.dispatchEvent(new PaperOSRecordSaveEvent(id, result.changes));
     } catch (error) {
-      this.notice = this.failure(error, msg('Your changes were not saved. They are still here; try again.'));
+      this.notice = {
+        recordId: id,
+        ...this.failure(error, msg('Your changes were not saved. They are still here; try again.')),
+      };
     } finally {
-      this.saving = false;
+      this.savingId = undefined;
     }
   }
 
   private create = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (this.createBusy || !this.recordsTask.value) return;
+    const loaded = this.recordsTask.value;
+    if (this.createBusy || !loaded) return;
     const form = event.currentTarget as HTMLFormElement;
     const type = (form.elements.namedItem('type') as HTMLSelectElement).value;
     const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
+    const nameless = this.createFields.findIndex((f) => f.value.trim() && !f.key.trim());
     const fields = Object.fromEntries(
       this.createFields.filter((f) => f.key.trim() && f.value.trim()).map((f) => [f.key.trim(), f.value]),
     );
-    if (!name && Object.keys(fields).length === 0) {
-      this.createNotice = { text: msg('A record needs a name or at least one field with a value.'), error: true };
+    // The API refuses a completely empty record: check before anything is sent.
+    const problem =
+      nameless >= 0
+        ? { at: `key-${nameless}`, text: msg(str`Field ${nameless + 1} has a value but no name.`) }
+        : !name && Object.keys(fields).length === 0
+          ? { at: 'name', text: msg('A record needs a name or at least one field with a value.') }
+          : undefined;
+    if (problem) {
+      this.createInvalid = problem.at;
+      this.createNotice = { text: problem.text, error: true };
+      await this.updateComplete;
+      (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[part="create-form"] [aria-invalid="true"]')?.focus();
       return;
     }
+    this.createInvalid = undefined;
     this.createBusy = true;
     this.createNotice = { text: msg('Creating…') };
     try {
-      const { recId } = await this.client.createRecord(this.recordsTask.value.org, { type, name, fields });
+      const { recId } = await this.client.createRecord(loaded.org, { type, name, fields });
       form.reset();
       this.createFields = [{ key: '', value: '' }];
       this.createNotice = { text: msg(str`Created ${name || readableFieldName(type)}.`) };
       this.dispatchEvent(new PaperOSRecordCreateEvent(recId, type));
+      // Reload the list with the new record, keeping the current one on screen meanwhile.
+      this.refreshOf = this.recordsTask.value;
       void this.recordsTask.run();
     } catch (error) {
       this.createNotice = this.failure(error, msg('The record was not created. Your input is still here; try again.'));
@@ -460,10 +535,9 @@ export class PaperOSRecordList extends PaperOSElement {
   };
 
   private failure(error: unknown, text: string): Notice {
-    if (isAbort(error)) return { text };
-    const failure = toPaperOSError(error);
-    this.dispatchEvent(new PaperOSErrorEvent(failure));
-    const { summary, detail } = describeError(failure);
+    const reported = this.reportFailure(error);
+    if (!reported) return { text };
+    const { summary, detail } = reported;
     return { text, detail: detail ? `${summary} ${detail}` : summary, error: true };
   }
 }

@@ -36,9 +36,17 @@ export function normalizeRecordType(slugOrCode: string | undefined | null): stri
  */
 const TYPE_BY_RESOURCE_ID: Record<number, string> = { 1: 'individual', 2: 'org' };
 
-/** The slug of a record's type: its own `type` field when sent, else inferred from `resource_type_id`. */
-export function recordTypeOf(record: { resource_type_id?: number; type?: unknown }): string | undefined {
+/**
+ * The slug of a record's type: its own `type` field when the API sends one,
+ * else the type that was asked for (every record of a `type=` query is of that
+ * type), else a guess from `resource_type_id`.
+ */
+export function recordTypeOf(
+  record: { resource_type_id?: number; type?: unknown },
+  requested?: string,
+): string | undefined {
   if (typeof record.type === 'string' && record.type) return normalizeRecordType(record.type);
+  if (requested && requested !== '*') return requested;
   return record.resource_type_id !== undefined ? TYPE_BY_RESOURCE_ID[record.resource_type_id] : undefined;
 }
 

@@ -5,10 +5,8 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { Workflow, WorkflowRecordRef, WorkflowTemplate } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
-import { PaperOSErrorEvent } from '../base/events.js';
 import { formatCount, formatDateTime, localeOf } from '../base/format.js';
-import { describeError } from '../base/messages.js';
-import { PaperOSElement, isAbort, toPaperOSError } from '../base/paperos-element.js';
+import { PaperOSElement } from '../base/paperos-element.js';
 import { PaperOSWorkflowStartEvent, PaperOSWorkflowStartedEvent } from './events.js';
 import { workflowLauncherStyles } from './workflow-launcher.styles.js';
 
@@ -255,13 +253,12 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       this.refreshing = true;
       void this.dataTask.run().finally(() => (this.refreshing = false));
     } catch (error) {
-      if (isAbort(error)) {
+      const reported = this.reportFailure(error);
+      if (!reported) {
         this.starts.delete(template.id);
         this.requestUpdate();
       } else {
-        const failure = toPaperOSError(error);
-        this.dispatchEvent(new PaperOSErrorEvent(failure));
-        const { summary, detail } = describeError(failure);
+        const { summary, detail } = reported;
         this.setStart(template.id, {
           phase: 'failed',
           summary: msg(str`${template.label} was not started. ${summary}`),

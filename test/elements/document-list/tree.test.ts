@@ -5,12 +5,12 @@ import {
   buildModel,
   fileType,
   flatten,
-  normalizeRecipient,
   pathSegments,
   recipientsOf,
   type Row,
 } from '../../../src/elements/document-list/tree.js';
 import type { PaperOSDocument } from '../../../src/client/types.js';
+import { normalizeRecipient } from '../../../src/client/schemas.js';
 
 const doc = (pub_id: string, path: string, filename: string, recipients: unknown[] = []): PaperOSDocument =>
   ({ pub_id, path, filename, url: `https://paperos.test/d/${pub_id}`, recipients }) as PaperOSDocument;
@@ -146,10 +146,16 @@ describe('document-list tree', () => {
     expect(normalizeRecipient('dee@x.test')).to.deep.equal({
       name: 'dee@x.test',
       email: 'dee@x.test',
-      status: '',
+      status: 'pending',
       sign_url: null,
     });
-    expect(normalizeRecipient(42)).to.equal(null);
+    expect(normalizeRecipient(42)).to.equal(undefined);
+    expect(normalizeRecipient({ fullName: 'Fay', signUrl: 'https://s/3', signedAt: '2025-01-01' })).to.deep.equal({
+      name: 'Fay',
+      email: null,
+      status: 'signed',
+      sign_url: 'https://s/3',
+    });
     expect(recipientsOf(doc('1', '', 'a', [null, { name: 'E' }, '']))).to.have.length(1);
     expect(recipientsOf({ recipients: 'nope' } as unknown as PaperOSDocument)).to.deep.equal([]);
   });

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextRoot, consume } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { TaskStatus, type Task } from '@lit/task';
 import { PaperOSClient } from '../../client/client.js';
@@ -37,6 +37,9 @@ function sharedClient(baseUrl: string, tokenSource: TokenSource | undefined): Pa
   }
   return client;
 }
+
+/** Documents with a context root: it replays an element's settings request when a provider upgrades after it. */
+const contextRoots = new WeakSet<Document>();
 
 /**
  * The small base every PaperOS element extends: the connection settings
@@ -136,6 +139,12 @@ export abstract class PaperOSElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Before super: the settings request goes out when the controllers connect.
+    const doc = this.ownerDocument;
+    if (!contextRoots.has(doc)) {
+      contextRoots.add(doc);
+      new ContextRoot().attach(doc as unknown as HTMLElement);
+    }
     super.connectedCallback();
     for (const task of this.abortedOnDisconnect) void task.run();
     this.abortedOnDisconnect.clear();

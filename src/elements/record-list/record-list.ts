@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
@@ -138,7 +139,11 @@ export class PaperOSRecordList extends PaperOSElement {
     super.willUpdate(changed);
     this.locale = localeOf(this);
     // A different query is a new load, not a refresh: show the loading state.
-    if (['type', 'limit', 'orgId', 'baseUrl', 'token', 'fetchToken', 'tokenUrl', 'inheritedSettings'].some((k) => changed.has(k))) {
+    if (
+      ['type', 'limit', 'orgId', 'baseUrl', 'token', 'fetchToken', 'tokenUrl', 'inheritedSettings'].some((k) =>
+        changed.has(k),
+      )
+    ) {
       this.refreshOf = undefined;
     }
   }
@@ -330,7 +335,7 @@ export class PaperOSRecordList extends PaperOSElement {
     if (!notice) return nothing;
     return html`<div
       part="notice"
-      id=${id ?? nothing}
+      id=${ifDefined(id)}
       class="notice ${notice.error ? 'notice--error' : 'notice--ok'}"
       role=${notice.error ? 'alert' : 'status'}
     >

@@ -5,11 +5,7 @@ import '../../../src/elements/workflow-launcher/define.js';
 import { PaperOSProvider } from '../../../src/elements/provider/provider.js';
 import type { PaperOSWorkflowLauncher } from '../../../src/elements/workflow-launcher/workflow-launcher.js';
 import { pageCache } from '../../../src/client/cache.js';
-import {
-  EXAMPLE_ORG_ID,
-  epochIn,
-  makeJwt,
-} from '../../fixtures/api-examples.js';
+import { EXAMPLE_ORG_ID, epochIn, makeJwt } from '../../fixtures/api-examples.js';
 import { MockApi } from '../../helpers/mock-api.js';
 
 const ORG = EXAMPLE_ORG_ID;
@@ -49,17 +45,23 @@ describe('<paperos-provider>', () => {
     const secret = token();
     const provider = await fixture<PaperOSProvider>(
       html`<paperos-provider base-url=${BASE} .token=${secret}>
-        <section><div><paperos-workflow-launcher id="deep"></paperos-workflow-launcher></div></section>
+        <section>
+          <div><paperos-workflow-launcher id="deep"></paperos-workflow-launcher></div>
+        </section>
         <test-shadow-wrapper></test-shadow-wrapper>
       </paperos-provider>`,
     );
     const deep = provider.querySelector('#deep')!;
-    const shadowed = provider.querySelector('test-shadow-wrapper')!.shadowRoot!.querySelector('paperos-workflow-launcher')!;
+    const shadowed = provider
+      .querySelector('test-shadow-wrapper')!
+      .shadowRoot!.querySelector('paperos-workflow-launcher')!;
     await waitUntil(() => labels(deep).length === 1 && labels(shadowed).length === 1, 'both launchers loaded');
     expect(labels(deep)).to.deep.equal(['Flow of example org']);
     expect(labels(shadowed)).to.deep.equal(['Flow of example org']);
     // Both asked the provider's base URL, with the provider's token, and shared one request.
-    expect(templateRequests(api).map((r) => r.url.href)).to.deep.equal([`${BASE}/api/v1/orgs/${ORG}/workflow-templates`]);
+    expect(templateRequests(api).map((r) => r.url.href)).to.deep.equal([
+      `${BASE}/api/v1/orgs/${ORG}/workflow-templates`,
+    ]);
     expect(templateRequests(api)[0].headers.get('authorization')).to.equal(`Bearer ${secret}`);
     expect(getComputedStyle(provider).display).to.equal('contents');
     expect(provider.hasAttribute('token')).to.equal(false);
@@ -178,10 +180,11 @@ describe('<paperos-provider>', () => {
     const outside = page.querySelector('#outside')!;
     await waitUntil(() => labels(inside).length === 1 && labels(outside).length === 1);
     expect(labels(outside)).to.deep.equal(['Flow of org_outside']);
-    expect(templateRequests(api).map((r) => r.url.origin).sort()).to.deep.equal([
-      'https://outside.paperos.test',
-      BASE,
-    ]);
+    expect(
+      templateRequests(api)
+        .map((r) => r.url.origin)
+        .sort(),
+    ).to.deep.equal(['https://outside.paperos.test', BASE]);
   });
 
   it('elements upgraded before their provider is defined still receive its settings', async () => {

@@ -171,10 +171,14 @@ export abstract class PaperOSElement extends LitElement {
       const { task } = entry;
       if (task.status === TaskStatus.COMPLETE && entry.announced !== task.value) {
         entry.announced = task.value;
-        if (entry.count && task.value != null) this.dispatchEvent(new PaperOSLoadEvent(entry.count(task.value)));
+        // Events are built before dispatching: the manifest analyzer would take
+        // a constructor's first argument for an event name.
+        const loaded = entry.count && task.value != null && new PaperOSLoadEvent(entry.count(task.value));
+        if (loaded) this.dispatchEvent(loaded);
       } else if (task.status === TaskStatus.ERROR && entry.announced !== task.error) {
         entry.announced = task.error;
-        if (!isAbort(task.error)) this.dispatchEvent(new PaperOSErrorEvent(toPaperOSError(task.error)));
+        const failed = !isAbort(task.error) && new PaperOSErrorEvent(toPaperOSError(task.error));
+        if (failed) this.dispatchEvent(failed);
       }
     }
   }
@@ -186,7 +190,8 @@ export abstract class PaperOSElement extends LitElement {
   protected reportFailure(error: unknown): { summary: string; detail?: string } | undefined {
     if (isAbort(error)) return undefined;
     const failure = toPaperOSError(error);
-    this.dispatchEvent(new PaperOSErrorEvent(failure));
+    const failed = new PaperOSErrorEvent(failure);
+    this.dispatchEvent(failed);
     return describeError(failure);
   }
 

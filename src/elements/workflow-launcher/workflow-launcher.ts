@@ -248,7 +248,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
         autoSubmit: this.autoSubmit || undefined,
       });
       this.setStart(template.id, { phase: 'started', workflowId });
-      this.dispatchEvent(new PaperOSWorkflowStartedEvent(workflowId, template.id));
+      const started = new PaperOSWorkflowStartedEvent(workflowId, template.id);
+      this.dispatchEvent(started);
       // The client dropped the cached list; fetch the fresh one while showing the old.
       this.refreshing = true;
       void this.dataTask.run().finally(() => (this.refreshing = false));

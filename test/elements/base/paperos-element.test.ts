@@ -48,8 +48,11 @@ const items = (el: Element) => [...root(el).querySelectorAll('li')].map((li) => 
 /** Records every paperos-load / paperos-error that reaches the document. */
 function announcements() {
   const seen: string[] = [];
-  const onLoad = (e: PaperOSLoadEvent) => seen.push(`load ${e.detail.count}`);
-  const onError = (e: PaperOSErrorEvent) => seen.push(`error ${e.detail.status} ${e.detail.code}`);
+  const onLoad = (e: Event) => seen.push(`load ${(e as PaperOSLoadEvent).detail.count}`);
+  const onError = (e: Event) => {
+    const { status, code } = (e as PaperOSErrorEvent).detail;
+    seen.push(`error ${status} ${code}`);
+  };
   document.addEventListener('paperos-load', onLoad);
   document.addEventListener('paperos-error', onError);
   return {

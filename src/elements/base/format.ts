@@ -3,13 +3,14 @@
  * roots), else the page's, else the browser's.
  */
 export function localeOf(element: Element): string {
+  // Duck-typed, not `instanceof Element`: server rendering has no DOM globals
+  // (there an element sees only its own `lang`).
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    const lang = (node as Partial<Element>).getAttribute?.('lang');
+    if (lang) return lang;
+    // A shadow root (a document fragment with a host) leads on to its host.
+    node = node.parentNode ?? (node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : null);
   }
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }

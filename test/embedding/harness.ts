@@ -1,0 +1,165 @@
+// A small harness for the embedding tests that need more than one module graph
+// in a page (built bundles, server-rendered HTML): builds with esbuild into a
+// temporary directory, serves the files over HTTP and opens them in the system
+// Chromium (playwright-core) and, when installed, Firefox ESR (puppeteer).
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+
+export const root = new URL('../../', import.meta.url).pathname;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html; charset=utf-8',
+  '.map': 'application/json',
+  '.txt': 'text/plain',
+};
+
+export interface Site {
+  url: string;
+  /** Serve `body` at `path` (HTML pages the test composes). */
+  page(path: string, body: string): void;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` (and pages added with `page`) on an ephemeral port. */
+export async function serve(dir: string): Promise<Site> {
+  const pages = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const page = pages.get(path);
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(page);
+      return;
+    }
+    // A path may name a copy of a file: /copy-2/x.js serves x.js as another URL.
+    const file = normalize(join(dir, path.replace(/^\/copy-\d+\//, '/')));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    page: (path, body) => pages.set(path, body),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Builds test-only page scripts (TypeScript from this repo) into `outdir`. */
+export async function buildScripts(
+  outdir: string,
+  entries: Record<string, string>,
+  format: 'esm' | 'iife',
+): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: entries,
+    outdir,
+    bundle: true,
+    format,
+    splitting: false,
+    target: 'es2022',
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+}
+
+/** What a test does with one open page; both drivers implement it. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Evaluates a function in the page (its source is sent, so it must be self-contained). */
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Polls `fn` in the page until it returns truthy. */
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
+  /** Uncaught errors and console errors seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: string;
+  newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+/** The browsers to run in: Chromium always, Firefox ESR when present (BROWSERS narrows it). */
+export function browserNames(): string[] {
+  const wanted = (process.env.BROWSERS || 'chromium,firefox').split(',');
+  return wanted.filter(
+    (name) =>
+      (name === 'chromium' && existsSync(process.env.CHROME_PATH || '/usr/bin/chromium')) ||
+      (name === 'firefox' && existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr')),
+  );
+}
+
+export async function launch(name: string): Promise<TestBrowser> {
+  if (name === 'chromium') {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    return {
+      name,
+      close: () => browser.close(),
+      async newPage() {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+        });
+        return {
+          errors,
+          goto: async (url) => void (await page.goto(url)),
+          evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+          waitFor: async (fn, arg, timeout = 15_000) =>
+            void (await page.waitForFunction(fn as never, arg, { timeout })),
+          close: () => page.close(),
+        };
+      },
+    };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    headless: true,
+  });
+  return {
+    name,
+    close: () => browser.close(),
+    async newPage() {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${(error as Error).message ?? error}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      return {
+        errors,
+        goto: async (url) => void (await page.goto(url)),
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+        waitFor: async (fn, arg, timeout = 15_000) =>
+          void (await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg)),
+        close: () => page.close(),
+      };
+    },
+  };
+}

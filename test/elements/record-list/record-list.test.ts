@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/elements/record-list/define.js';
+import '../../../src/elements/workflow-launcher/define.js';
 import type { PaperOSRecordList } from '../../../src/elements/record-list/record-list.js';
 import { normalizeRecordType, readableFieldName } from '../../../src/elements/record-list/record-types.js';
 import { pageCache } from '../../../src/client/cache.js';
@@ -11,6 +12,9 @@ import {
   makeJwt,
   recordUpdateResponse,
   recordsResponse,
+  startWorkflowResponse,
+  workflowTemplatesResponse,
+  workflowsResponse,
 } from '../../fixtures/api-examples.js';
 import { MockApi } from '../../helpers/mock-api.js';
 
@@ -131,6 +135,17 @@ describe('<paperos-record-list>', () => {
       expect(api.requests[0].url.search).to.equal('?type=individual');
       expect(normalizeRecordType('ANN_RPT')).to.equal('annual_report');
       expect(normalizeRecordType('k')).to.equal('contract');
+    });
+    it('labels records with the requested type and derives the workflow role from it', async () => {
+      const el = await mount(api, records(), { type: 'K' });
+      expect(api.requests[0].url.search).to.equal('?type=contract');
+      expect(options(el).map((o) => o.querySelector('[part="record-type"]')!.textContent)).to.deep.equal([
+        'Contract',
+        'Contract',
+      ]);
+      const selected = oneEvent(el, 'paperos-record-select');
+      await select(el, 'Bob the Builder');
+      expect((await selected).detail.workflowRecord).to.deep.equal({ role: 'contract', id: '17413' });
     });
     it('reloads when the type changes', async () => {
       const el = await mount(api, records(), { type: 'org' });
@@ -263,9 +278,145 @@ describe('<paperos-record-list>', () => {
       held.release({ json: { success: true, changes: ['title'], total: 1, count: 1 } });
       await waitUntil(() => root(el).querySelector('[part~="notice"]')?.textContent?.includes('Saved'));
     });
+
+    it('keeps what is typed while a save is in flight, and saves it next', async () => {
+      const held = api.deferred();
+      api.on('PATCH', `${RECORDS}/17413`, held.handler);
+      const el = await editBob();
+      await type(input(el, 'Title'), 'Boss');
+      await el.updateComplete;
+      saveButton(el).click();
+      await held.pending;
+      await type(input(el, 'Email'), 'boss@bobbuild.bob');
+      held.release({ json: { success: true, changes: ['title'], total: 1, count: 1 } });
+      await waitUntil(() => root(el).querySelector('[part~="notice"]')?.textContent?.includes('Saved: Title.'));
+      expect(input(el, 'Email').value).to.equal('boss@bobbuild.bob');
+      expect(input(el, 'Title').value).to.equal('Boss');
+      api.on('PATCH', `${RECORDS}/17413`, { json: { success: true, changes: ['email'], total: 1, count: 1 } });
+      saveButton(el).click();
+      await waitUntil(() => root(el).querySelector('[part~="notice"]')?.textContent?.includes('Saved: Email.'));
+      expect(api.requestsTo('PATCH', `${RECORDS}/17413`).map((r) => r.body)).to.deep.equal([
+        { fields: { title: 'Boss' } },
+        { fields: { email: 'boss@bobbuild.bob' } },
+      ]);
+    });
+
+    it('keeps unsaved input when another record is chosen and back', async () => {
+      const el = await editBob();
+      await type(input(el, 'Title'), 'Chief');
+      await el.updateComplete;
+      await select(el, 'Test 1');
+      expect(input(el, 'Name').value).to.equal('Test 1');
+      await select(el, 'Bob the Builder');
+      expect(input(el, 'Title').value).to.equal('Chief');
+      expect(saveButton(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('says when there is nothing to save and sends nothing', async () => {
+      const el = await editBob();
+      await type(input(el, 'Title'), 'Boss');
+      await type(input(el, 'Title'), 'master builder'); // back to the stored value
+      await el.updateComplete;
+      expect(saveButton(el).getAttribute('aria-disabled')).to.equal('true');
+      saveButton(el).click();
+      await el.updateComplete;
+      expect(root(el).querySelector('[part~="notice"]')!.textContent).to.include('No changes to save.');
+      expect(api.requestsTo('PATCH', `${RECORDS}/17413`)).to.have.length(0);
+    });
+
+    it('shows structured values read-only instead of turning them into text', async () => {
+      const list = records();
+      list[1].features = { title: 'master builder', address: { city: 'Springfield' } };
+      const el = await mount(api, list, { editable: true });
+      await select(el, 'Bob the Builder');
+      expect(root(el).querySelectorAll('[part="field-input"]')).to.have.length(1);
+      const values = [...root(el).querySelectorAll('[part="field-value"]')].map((v) => v.textContent);
+      expect(values).to.deep.equal(['{"city":"Springfield"}']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('hands the saved values to the next select listener', async () => {
+      api.on('PATCH', `${RECORDS}/17413`, { json: { success: true, changes: ['title'], total: 1, count: 1 } });
+      const el = await editBob();
+      await type(input(el, 'Title'), 'Boss');
+      await el.updateComplete;
+      saveButton(el).click();
+      await waitUntil(() => root(el).querySelector('[part~="notice"]')?.textContent?.includes('Saved'));
+      const selected = oneEvent(el, 'paperos-record-select');
+      await select(el, 'Bob the Builder');
+      const { record } = (await selected).detail;
+      expect(record.features.title).to.equal('Boss');
+      record.features.title = 'changed by a listener';
+      await el.requestUpdate();
+      expect(input(el, 'Title').value).to.equal('Boss');
+    });
   });
 
   describe('creating', () => {
+    const openForm = async (el: PaperOSRecordList) => {
+      root(el).querySelector<HTMLButtonElement>('[part="new-button"]')!.click();
+      await el.updateComplete;
+      return root(el).querySelector<HTMLFormElement>('[part="create-form"]')!;
+    };
+
+    it('refuses a field value without a field name, and says which', async () => {
+      const el = await mount(api, records(), { creatable: true });
+      const form = await openForm(el);
+      const [key, value] = [...form.querySelectorAll<HTMLInputElement>('.pair input')];
+      await type(value, 'master painter');
+      root(el).querySelector<HTMLButtonElement>('[part="create-button"]')!.click();
+      await waitUntil(() => root(el).activeElement === key, 'the nameless field was not focused');
+      expect(api.requestsTo('POST', RECORDS)).to.have.length(0);
+      expect(form.querySelector('[role="alert"]')!.textContent).to.include('Field 1 has a value but no name.');
+      expect(key.getAttribute('aria-invalid')).to.equal('true');
+      expect(key.getAttribute('aria-describedby')).to.equal('create-notice');
+      expect(value.value).to.equal('master painter');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the input and shows the error when a create fails', async () => {
+      api.on('POST', RECORDS, { status: 422, json: { message: 'type is not allowed' } });
+      const el = await mount(api, records(), { creatable: true });
+      const form = await openForm(el);
+      await type(form.elements.namedItem('name') as HTMLInputElement, 'Jane Doe');
+      const [key, value] = [...form.querySelectorAll<HTMLInputElement>('.pair input')];
+      await type(key, 'email');
+      await type(value, 'jane@jane.doe');
+      const failed = oneEvent(el, 'paperos-error');
+      root(el).querySelector<HTMLButtonElement>('[part="create-button"]')!.click();
+      expect((await failed).detail.status).to.equal(422);
+      await el.updateComplete;
+      expect(form.querySelector('[role="alert"]')!.textContent).to.include('type is not allowed');
+      expect((form.elements.namedItem('name') as HTMLInputElement).value).to.equal('Jane Doe');
+      expect([key.value, value.value]).to.deep.equal(['email', 'jane@jane.doe']);
+      expect(api.requestsTo('GET', RECORDS)).to.have.length(1);
+    });
+
+    it('keeps the list and the form on screen while the list reloads after a create', async () => {
+      api.on('POST', RECORDS, { json: createRecordResponse });
+      const el = await mount(api, records(), { creatable: true });
+      const form = await openForm(el);
+      await type(form.elements.namedItem('name') as HTMLInputElement, 'Jane Doe');
+      const reload = api.deferred();
+      api.on('GET', RECORDS, reload.handler);
+      root(el).querySelector<HTMLButtonElement>('[part="create-button"]')!.click();
+      await reload.pending;
+      await el.updateComplete;
+      expect(root(el).querySelector('[part~="loading"]')).to.equal(null);
+      expect(root(el).querySelector('[role="listbox"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(root(el).querySelector('[part="create-form"] [role="status"]')!.textContent).to.include(
+        'Created Jane Doe.',
+      );
+      const jane = {
+        ...records()[1],
+        id: createRecordResponse.rec_id,
+        name: 'Jane Doe',
+        features: { name: 'Jane Doe' },
+      };
+      reload.release({ json: [...records(), jane] });
+      await waitUntil(() => names(el).includes('Jane Doe'), 'the new record was not listed');
+      expect(root(el).querySelector('[role="listbox"]')!.getAttribute('aria-busy')).to.equal('false');
+    });
     it('refuses an empty record without sending anything', async () => {
       const el = await mount(api, records(), { creatable: true });
       root(el).querySelector<HTMLButtonElement>('[part="new-button"]')!.click();
@@ -276,6 +427,9 @@ describe('<paperos-record-list>', () => {
       expect(root(el).querySelector('[part="create-form"] [role="alert"]')!.textContent).to.include(
         'needs a name or at least one field',
       );
+      const name = root(el).querySelector<HTMLInputElement>('[part="create-form"] input[name="name"]')!;
+      expect(name.getAttribute('aria-invalid')).to.equal('true');
+      await waitUntil(() => root(el).activeElement === name, 'the name field was not focused');
       await expect(el).to.be.accessible();
     });
 
@@ -298,6 +452,44 @@ describe('<paperos-record-list>', () => {
         fields: { title: 'master painter' },
       });
       await waitUntil(() => api.requestsTo('GET', RECORDS).length === 2, 'the list was not reloaded');
+    });
+  });
+
+  it("a chosen record's workflowRecord, handed to the launcher by the page, goes out with the start", async () => {
+    const WORKFLOWS = `/api/v1/orgs/${ORG}/workflows`;
+    api.on('GET', `/api/v1/orgs/${ORG}/workflow-templates`, { json: workflowTemplatesResponse });
+    api.on('GET', WORKFLOWS, { json: workflowsResponse });
+    api.on('POST', WORKFLOWS, { json: startWorkflowResponse });
+    api.on('GET', RECORDS, { json: records() });
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <paperos-record-list base-url=${BASE} type="indv" .token=${token()}></paperos-record-list>
+        <paperos-workflow-launcher base-url=${BASE} .token=${token()}></paperos-workflow-launcher>
+      </div>`,
+    );
+    const list = page.querySelector('paperos-record-list')!;
+    const launcher = page.querySelector('paperos-workflow-launcher')!;
+    // The page's wiring.
+    page.addEventListener('paperos-record-select', (event) => (launcher.records = [event.detail.workflowRecord]));
+    await settled(list);
+    const start = () =>
+      launcher.shadowRoot!.querySelector<HTMLButtonElement>(
+        '[part~="start-button"][aria-label="Start Onboard Employees"]',
+      );
+    await waitUntil(start, 'the launcher did not list its templates');
+    options(list)[0].focus();
+    options(list)[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await list.updateComplete;
+    root(list).activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+    );
+    expect(launcher.records).to.deep.equal([{ role: 'individual', id: '17413' }]);
+    await launcher.updateComplete;
+    start()!.click();
+    await waitUntil(() => api.requestsTo('POST', WORKFLOWS).length === 1, 'no start was sent');
+    expect(api.requestsTo('POST', WORKFLOWS)[0].body).to.deep.equal({
+      flow_id: 'flow_extg0g5yjfrtfk3e',
+      records: [{ role: 'individual', id: '17413' }],
     });
   });
 

@@ -149,12 +149,46 @@ describe('<paperos-workflow-launcher>', () => {
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
     expect(labels(el)).to.deep.equal(['Fundraising Diligence Portal']);
+    input.value = 'payroll';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(labels(el)).to.deep.equal([]);
+    expect(root(el).querySelector('.no-matches')!.textContent).to.equal('No workflows match “payroll”.');
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(labels(el)).to.have.length(6);
+  });
+
+  it('the filter box is typed into with the keyboard and labelled', async () => {
+    serve(api);
+    const el = await mount();
+    const input = root(el).querySelector<HTMLInputElement>('[part~="filter"]')!;
+    expect(input.closest('label')!.textContent).to.include('Filter workflows');
+    input.focus();
+    await sendKeys({ type: 'onboard' });
+    await el.updateComplete;
+    expect(labels(el)).to.deep.equal(['Onboard Employees']);
   });
 
   it('offers only the templates listed in `templates`', async () => {
     serve(api);
     const el = await mount({ templates: 'flow_extg0g5yjfrtfk3e, flow_extg0v4ndq47rnwk' });
     expect(labels(el)).to.deep.equal(['Onboard Employees', 'Doc Send & Sign']);
+    el.setAttribute('templates', 'flow_extg0vcffk3h9085');
+    await el.updateComplete;
+    expect(labels(el)).to.deep.equal(['Entity Setup']);
+    el.removeAttribute('templates');
+    await el.updateComplete;
+    expect(labels(el)).to.have.length(6);
+    expect(api.requestsTo('GET', TEMPLATES)).to.have.length(1); // narrowing is local, not a new request
+  });
+
+  it('counts only the offered templates in paperos-load', async () => {
+    serve(api);
+    const loaded = oneEvent(document, 'paperos-load');
+    await mount({ templates: 'flow_extg0g5yjfrtfk3e,flow_extg0v4ndq47rnwk' });
+    expect((await loaded).detail).to.deep.equal({ count: 2 });
   });
 
   describe('start', () => {
@@ -180,18 +214,32 @@ describe('<paperos-workflow-launcher>', () => {
       expect(root(el).querySelector('[part~="start-status"]')!.textContent).to.include('Started');
     });
 
-    it('POSTs the records and auto_submit', async () => {
-      serve(api);
-      const el = await mount({ autoSubmit: true });
-      el.records = [{ role: 'company', id: 'rec_kp9fh3354dqt255m' }];
-      startButton(el, 'Onboard Employees').click();
-      await waitUntil(() => api.requestsTo('POST', WORKFLOWS).length === 1);
-      expect(api.requestsTo('POST', WORKFLOWS)[0].body).to.deep.equal({
-        flow_id: 'flow_extg0g5yjfrtfk3e',
-        records: [{ role: 'company', id: 'rec_kp9fh3354dqt255m' }],
-        auto_submit: 1,
+    const combos = [
+      { name: 'records only', records: [{ role: 'company', id: 'rec_kp9fh3354dqt255m' }], autoSubmit: false },
+      { name: 'auto-submit only', records: [], autoSubmit: true },
+      { name: 'records and auto-submit', records: [{ role: 'company', id: 'rec_kp9fh3354dqt255m' }], autoSubmit: true },
+    ];
+    for (const combo of combos) {
+      it(`POSTs the exact body with ${combo.name}`, async () => {
+        serve(api);
+        const el = await mount({ autoSubmit: combo.autoSubmit });
+        // Extra fields on a record (a whole record from the record list, say) are not sent.
+        el.records = combo.records.map((r) => ({ ...r, label: 'Acme, Inc.' }));
+        const start = oneEvent(document, 'paperos-workflow-start'); // bubbles and is composed
+        startButton(el, 'Onboard Employees').click();
+        expect((await start).detail).to.deep.equal({
+          templateId: 'flow_extg0g5yjfrtfk3e',
+          records: combo.records,
+          autoSubmit: combo.autoSubmit,
+        });
+        await waitUntil(() => api.requestsTo('POST', WORKFLOWS).length === 1);
+        expect(api.requestsTo('POST', WORKFLOWS)[0].body).to.deep.equal({
+          flow_id: 'flow_extg0g5yjfrtfk3e',
+          ...(combo.records.length ? { records: combo.records } : {}),
+          ...(combo.autoSubmit ? { auto_submit: 1 } : {}),
+        });
       });
-    });
+    }
 
     it('sends nothing when the start event is cancelled', async () => {
       serve(api);
@@ -217,23 +265,44 @@ describe('<paperos-workflow-launcher>', () => {
       await held.pending;
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
       expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.textContent!.trim()).to.equal('Starting…');
+      const progress = root(el).querySelector('[part~="start-status"]')!;
+      expect(progress.getAttribute('role')).to.equal('status');
+      expect(progress.textContent).to.equal('Starting…');
+      expect(progress.closest('li')!.querySelector('[part~="template-label"]')!.textContent).to.equal('Entity Setup');
       held.release({ json: startWorkflowResponse });
       await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
     });
 
-    it('a failed start is shown next to its template, once, and can be tried again', async () => {
+    it('a failed start is shown next to its template, keeps nothing half-done, and can be tried again', async () => {
       serve(api);
       api.on('POST', WORKFLOWS, { status: 500, json: { message: 'boom' } }, { times: 1 });
       const el = await mount();
+      const startedEvents: unknown[] = [];
+      el.addEventListener('paperos-workflow-started', (e) => startedEvents.push(e.detail));
+      const failed = oneEvent(el, 'paperos-error');
       startButton(el, 'Entity Setup').click();
+      expect((await failed).detail).to.deep.equal({ status: 500, code: 'server_error', message: 'boom' });
       await waitUntil(() => root(el).querySelector('[part~="start-status"][role="alert"]'));
-      expect(root(el).querySelector('[role="alert"]')!.textContent).to.include('Entity Setup was not started');
+      const alerts = [...root(el).querySelectorAll('[role="alert"]')];
+      expect(alerts).to.have.length(1);
+      expect(alerts[0].textContent).to.include('Entity Setup was not started');
+      expect(alerts[0].closest('li')!.querySelector('[part~="template-label"]')!.textContent).to.equal('Entity Setup');
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1); // never retried on its own
+      expect(startedEvents).to.deep.equal([]);
+      expect(api.requestsTo('GET', WORKFLOWS)).to.have.length(1); // the started list was not refetched
+      expect(root(el).querySelectorAll('[part~="workflow"]')).to.have.length(1);
+      expect(startButton(el, 'Entity Setup').getAttribute('aria-disabled')).to.equal('false');
+      expect(labels(el)).to.have.length(6); // the lists stay
       await expect(el).to.be.accessible();
       startButton(el, 'Entity Setup').click();
       await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(2);
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(startedEvents).to.deep.equal([
+        { workflowId: 'wrk_01hcn8arzxb9heq3saaf97b7bx', templateId: 'flow_extg0vcffk3h9085' },
+      ]);
     });
 
     it('is keyboard operable with a name that includes the workflow', async () => {
@@ -255,12 +324,21 @@ describe('<paperos-workflow-launcher>', () => {
       serve(api);
       api.on('GET', TEMPLATES, { status: 401, json: { message: 'expired' } }, { times: 1 });
       let n = 0;
-      const fetchToken = async () => makeJwt({ org_id: ORG, sub: 'sub_test', exp: epochIn(3600), n: ++n });
+      const tokens: string[] = [];
+      const fetchToken = async () => {
+        const next = makeJwt({ org_id: ORG, sub: 'sub_test', exp: epochIn(3600), n: ++n });
+        tokens.push(next);
+        return next;
+      };
       const el = await fixture<PaperOSWorkflowLauncher>(
         html`<paperos-workflow-launcher base-url=${BASE} .fetchToken=${fetchToken}></paperos-workflow-launcher>`,
       );
       await waitUntil(() => labels(el).length === 6);
       expect(n).to.equal(2);
+      const sent = api.requestsTo('GET', TEMPLATES).map((r) => r.headers.get('authorization'));
+      expect(sent).to.have.length(2);
+      expect(sent[0]).to.equal(`Bearer ${tokens[0]}`);
+      expect(sent[1]).to.equal(`Bearer ${tokens[1]}`);
     });
 
     it('shows only the last org when org-id changes mid-request', async () => {
@@ -275,11 +353,12 @@ describe('<paperos-workflow-launcher>', () => {
         html`<paperos-workflow-launcher base-url=${BASE} org-id=${ORG} .token=${token()}></paperos-workflow-launcher>`,
       );
       await first.pending;
-      el.orgId = 'org_second';
+      el.setAttribute('org-id', 'org_second');
       await waitUntil(() => labels(el).length === 1);
       first.release({ json: workflowTemplatesResponse }); // the stale answer arrives last
       await aTimeout(20);
       expect(labels(el)).to.deep.equal(['Second org flow']);
+      expect(root(el).querySelectorAll('[part~="workflow"]')).to.have.length(0); // nor the first org's workflows
     });
 
     it('aborts its requests when removed mid-request', async () => {

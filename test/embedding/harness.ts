@@ -78,6 +78,8 @@ export async function buildScripts(
     splitting: false,
     target: 'es2022',
     tsconfig: join(root, 'tsconfig.json'),
+    // React's CommonJS entry reads this.
+    define: { 'process.env.NODE_ENV': '"development"' },
     logLevel: 'warning',
   });
 }

@@ -48,6 +48,18 @@ export const documentListStyles = css`
     padding: calc(var(--_space) * 0.25) var(--_space);
     padding-inline-start: calc(var(--_space) + var(--_depth, 0) * var(--_indent));
   }
+  /*
+   * Rows and their content are border-box outright, not through the base styles'
+   * box-sizing: inherit. With the inherited value, Chromium's style recalculation for
+   * the rows a virtualized list keeps creating grew slower frame after frame during a
+   * fast scroll (tens of milliseconds a frame; see bench/RESULTS.md, scenario 6).
+   */
+  .row,
+  .row *,
+  .row ::before,
+  .row ::after {
+    box-sizing: border-box;
+  }
   .row:focus-visible {
     outline-offset: -2px;
   }

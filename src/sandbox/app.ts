@@ -1,75 +1,91 @@
-import { Hono, type Context } from 'hono';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
+import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
-import {
-  SignJWT,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  jwtVerify,
-  type CryptoKey,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
-import { faultMiddleware, type FaultRule } from './faults.js';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { JWK } from 'jose';
+import * as v from 'valibot';
+import { FaultSwitch, faultMiddleware, parseFaults, type FaultRule } from './faults.js';
 import { readJsonFile, writeFileAtomic } from './persistence.js';
 import {
+  DEMO_CLIENT_ID,
   DEMO_ORG_ID,
   DEMO_SUBJECT,
-  RECORD_TYPE_IDS,
-  makeId,
+  recordTypeSlug,
+  resourceTypeId,
   rng,
   seedState,
+  type SandboxClient,
   type SandboxDocument,
   type SandboxRecord,
   type SandboxState,
   type SandboxSubject,
 } from './seed.js';
+import { TokenError, TokenIssuer, type TokenClaims, type TokenKind } from './tokens.js';
 
 export interface SandboxOptions {
-  /** Public base URL: the token issuer and the origin of document and signing links. */
+  /** Public base URL: the token issuer and the origin of document and signing links (default http://127.0.0.1:4010). */
+  issuer?: string;
+  /** Same as `issuer`. */
   publicUrl?: string;
-  /** Browser origins allowed by CORS: a list, `'*'`, or (default) any http://localhost / 127.0.0.1 origin. */
+  /** Browser origins allowed by CORS: a list, `'*'`, or (default) any http(s) localhost / 127.0.0.1 / [::1] origin. */
   allowedOrigins?: string[] | '*';
-  /** Size of the generated large organization's document list (0: none). */
+  /** Add a large organization (`LARGE_ORG_ID`) with this many generated documents (default none). */
   documents?: number;
-  /** Seed for generated ids and data. */
+  /** Seed for generated data and for fault `rate` draws (default 42). */
   seed?: number;
   /** Faults active from the start. */
   faults?: FaultRule[];
-  /** Persist state here (atomic writes); in memory when absent. */
+  /** Persist state here (atomic writes); in memory when absent. An existing file wins over the seed. */
   dataFile?: string;
   /** Lifetime of minted tokens when the request names none, seconds (default 3600). */
   tokenTtlSec?: number;
-  /** Lifetime of signed document and signing links, seconds (default 900). */
+  /** Lifetime of signed document and signing links, seconds (default 900, like the doc's examples). */
   documentUrlTtlSec?: number;
+  /** Called with one line per request (`GET /path 200 3ms`); link tokens in paths are redacted. */
+  log?: (line: string) => void;
+  /** Clock, epoch milliseconds (tests). */
   now?: () => number;
 }
 
+export interface SandboxApp {
+  /** The Hono app: serve it, or call `app.fetch(request)` in-process. */
+  app: Hono;
+  /** The live data (mutated in place by requests and `reset`). */
+  state: SandboxState;
+  /** The issuer and base of signed links. */
+  readonly issuer: string;
+  /** Signs an org-scoped access token in-process (a test and demo convenience; the real path is the integration endpoints). */
+  mintAccessToken(options?: { orgId?: string; sub?: string; expiresInSec?: number }): Promise<string>;
+  /** Signs an ID token (no org) in-process. */
+  mintIdToken(options?: { sub?: string; expiresInSec?: number }): Promise<string>;
+  /** Replaces the active faults (validated; throws a TypeError naming the bad field). */
+  setFaults(faults: FaultRule[]): void;
+  clearFaults(): void;
+  /** The active faults, with `times` counted down. */
+  faults(): FaultRule[];
+  /** Puts the data back to the seed (the signing key stays). */
+  reset(): void;
+  setPublicUrl(url: string): void;
+}
+
+/** @deprecated the earlier name of `SandboxApp`. */
+export type Sandbox = SandboxApp;
+
+/** What `--data FILE` holds. */
 interface Persisted {
+  format: 'paperos-sandbox/1';
   state: SandboxState;
   privateJwk: JWK;
 }
 
-export interface Sandbox {
-  app: Hono;
-  state: SandboxState;
-  /** Signs an org-scoped access token in-process (a test and demo convenience). */
-  mintAccessToken(options?: { orgId?: string; sub?: string; expiresInSec?: number }): Promise<string>;
-  setFaults(faults: FaultRule[]): void;
-  clearFaults(): void;
-  setPublicUrl(url: string): void;
-}
+const MAX_BODY_BYTES = 1_000_000;
+const BUSINESS_TYPES = ['for_profit', 'investment_vehicle', 'professional_services', 'other'];
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-type TokenKind = 'id' | 'access';
-interface Claims extends JWTPayload {
-  token_use: TokenKind;
-  org_id?: string;
-  client_id: string;
-}
-
-const json = (c: Context, body: unknown, status = 200) => c.json(body as object, status as 200);
 const fail = (status: number, message: string): never => {
   throw new HTTPException(status as 400, {
     res: new Response(JSON.stringify({ success: false, message }), {
@@ -78,66 +94,132 @@ const fail = (status: number, message: string): never => {
     }),
   });
 };
+const json = (c: Context, body: unknown, status = 200) => c.json(body as object, status as 200);
 
-export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+// --- request bodies (unknown keys are tolerated, as a real API would)
+const text = (max = 1000) => v.pipe(v.string(), v.maxLength(max));
+const SubjectCreate = v.looseObject({
+  external_id: v.optional(text(200)),
+  email: v.optional(v.pipe(text(320), v.email('email must be an email address'))),
+  email_verified: v.optional(v.boolean()),
+  given_name: v.optional(text(200)),
+  family_name: v.optional(text(200)),
+  phone: v.optional(text(50)),
+  zoneinfo: v.optional(text(100)),
+  locale: v.optional(text(50)),
+});
+const SubjectUpdate = v.looseObject({
+  external_id: v.optional(text(200)),
+  email: v.optional(v.pipe(text(320), v.email('email must be an email address'))),
+  given_name: v.optional(text(200)),
+  family_name: v.optional(text(200)),
+  zoneinfo: v.optional(text(100)),
+  locale: v.optional(text(50)),
+});
+const claim = <T extends v.GenericSchema>(schema: T) => v.optional(v.looseObject({ value: schema }));
+const TokenRequest = v.looseObject({
+  claims: v.looseObject({
+    external_id: claim(text(200)),
+    sub: claim(text(200)),
+    org_id: claim(text(200)),
+    auth_time: claim(v.pipe(v.number(), v.integer())),
+    exp: claim(v.pipe(v.number(), v.integer())),
+    amr: v.optional(v.looseObject({ values: v.array(v.string()) })),
+  }),
+});
+const OidcClientCreate = v.looseObject({
+  redirect_uris: v.pipe(v.array(v.pipe(v.string(), v.url('redirect_uris must be URLs'))), v.minLength(1)),
+  client_name: v.optional(text(200)),
+  response_types: v.optional(v.array(v.string())),
+  grant_types: v.optional(v.array(v.string())),
+  contacts: v.optional(v.array(v.string())),
+});
+const OrgCreate = v.looseObject({
+  name: v.pipe(text(200), v.trim(), v.minLength(1, 'name must not be empty')),
+  fields: v.optional(v.record(v.string(), v.unknown())),
+});
+const RecordCreate = v.looseObject({
+  type: text(50),
+  name: v.optional(text(500)),
+  fields: v.optional(v.record(v.string(), v.unknown())),
+});
+const RecordUpdate = v.looseObject({
+  fields: v.record(v.string(), v.unknown()),
+});
+const WorkflowStart = v.looseObject({
+  flow_id: text(100),
+  records: v.optional(
+    v.pipe(v.array(v.looseObject({ role: text(100), id: v.union([text(100), v.number()]) })), v.maxLength(100)),
+  ),
+  auto_submit: v.optional(v.union([v.number(), v.boolean()])),
+});
+
+/** Persisted state must at least have the collections the routes read. */
+function checkPersisted(file: string, data: unknown): Persisted {
+  const p = data as Partial<Persisted> | null;
+  const s = p?.state as Partial<SandboxState> | undefined;
+  const ok =
+    !!s &&
+    typeof p?.privateJwk === 'object' &&
+    ['clients', 'subjects', 'orgs', 'templates'].every((k) => Array.isArray(s[k as keyof SandboxState])) &&
+    ['workflows', 'records', 'documents'].every((k) => typeof s[k as keyof SandboxState] === 'object');
+  if (!ok) throw new Error(`${file} is not a PaperOS sandbox data file (move it away, or pass another --data).`);
+  return { ...(p as Persisted), format: 'paperos-sandbox/1' };
+}
+
+/** Builds the sandbox (no listening): the Hono app and its state. */
+export async function createSandboxApp(options: SandboxOptions = {}): Promise<SandboxApp> {
   const now = options.now ?? Date.now;
-  const random = rng(options.seed ?? 42);
+  const faultRandom = rng(options.seed ?? 42);
   const tokenTtl = options.tokenTtlSec ?? 3600;
   const urlTtl = options.documentUrlTtlSec ?? 900;
-  let publicUrl = (options.publicUrl ?? 'http://127.0.0.1:4010').replace(/\/+$/, '');
-  let faults: FaultRule[] = [...(options.faults ?? [])];
-
-  const persisted = options.dataFile ? readJsonFile<Persisted>(options.dataFile) : undefined;
-  const state: SandboxState = persisted?.state ?? seedState({ documents: options.documents, seed: options.seed, now });
-  let privateKey: CryptoKey;
-  let publicJwk: JWK;
-  if (persisted) {
-    privateKey = (await importJWK(persisted.privateJwk, 'ES256')) as CryptoKey;
-    const { d: _d, ...pub } = persisted.privateJwk;
-    publicJwk = pub;
-  } else {
-    const pair = await generateKeyPair('ES256', { extractable: true });
-    privateKey = pair.privateKey;
-    publicJwk = await exportJWK(pair.publicKey);
+  for (const [name, value] of [
+    ['tokenTtlSec', tokenTtl],
+    ['documentUrlTtlSec', urlTtl],
+  ] as const) {
+    if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number of seconds.`);
   }
-  const kid = `sandbox-${(publicJwk.x ?? '').slice(0, 8)}`;
-  publicJwk = { ...publicJwk, kid, alg: 'ES256', use: 'sig' };
-  const publicKey = (await importJWK(publicJwk, 'ES256')) as CryptoKey;
+  const faults = new FaultSwitch(options.faults ?? []);
+  const seedOptions = { documents: options.documents, seed: options.seed, now };
 
-  const save = async () => {
+  let persisted: Persisted | undefined;
+  if (options.dataFile) {
+    let data: unknown;
+    try {
+      data = readJsonFile(options.dataFile);
+    } catch (error) {
+      throw new Error(`Cannot read ${options.dataFile}: ${(error as Error).message}`);
+    }
+    if (data !== undefined) persisted = checkPersisted(options.dataFile, data);
+  }
+  const state: SandboxState = persisted?.state ?? seedState(seedOptions);
+  const tokens = await TokenIssuer.create({
+    issuer: (options.issuer ?? options.publicUrl ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''),
+    privateJwk: persisted?.privateJwk,
+    now,
+  });
+  const privateJwk = tokens.exportPrivateJwk();
+
+  // Every change is written before the response goes out, so an acknowledged change survives a crash.
+  const save = () => {
     state.version++;
     if (!options.dataFile) return;
-    const privateJwk = { ...(await exportJWK(privateKey)), kid };
-    writeFileAtomic(options.dataFile, JSON.stringify({ state, privateJwk } satisfies Persisted));
+    const data: Persisted = { format: 'paperos-sandbox/1', state, privateJwk };
+    writeFileAtomic(options.dataFile, JSON.stringify(data));
   };
-  if (options.dataFile && !persisted) await save();
+  if (options.dataFile && !persisted) save();
 
-  const seconds = () => Math.floor(now() / 1000);
   const iso = () => new Date(now()).toISOString();
+  const seconds = () => tokens.seconds();
 
-  async function sign(claims: Record<string, unknown>, ttl: number): Promise<string> {
-    const iat = seconds();
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
-      .setIssuer(publicUrl)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + ttl)
-      .setJti(makeId(random, 'jti', 22).slice(4))
-      .sign(privateKey);
-  }
-
-  async function verify(token: string): Promise<Claims> {
-    try {
-      const { payload } = await jwtVerify(token, publicKey, {
-        issuer: publicUrl,
-        algorithms: ['ES256'],
-        currentDate: new Date(now()),
-      });
-      return payload as Claims;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      return fail(401, code === 'ERR_JWT_EXPIRED' ? 'The token has expired.' : 'The token is invalid.');
+  /** A random id that no existing id repeats (runtime ids are random, so a restart never reissues one). */
+  function newId(prefix: string, length: number, taken: (id: string) => boolean): string {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const bytes = crypto.getRandomValues(new Uint8Array(length));
+      const id = `${prefix}_${Array.from(bytes, (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
+      if (!taken(id)) return id;
     }
+    return fail(500, 'Could not allocate an id.');
   }
 
   function subjectClaims(subject: SandboxSubject, clientId: string): Record<string, unknown> {
@@ -151,16 +233,21 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     };
   }
 
-  async function mintAccessToken(opts: { orgId?: string; sub?: string; expiresInSec?: number } = {}): Promise<string> {
-    const subject = state.subjects.find((s) => s.sub === (opts.sub ?? DEMO_SUBJECT)) ?? state.subjects[0];
-    return sign(
-      { ...subjectClaims(subject, subject.oidc_client_id), org_id: opts.orgId ?? DEMO_ORG_ID, token_use: 'access' },
+  const demoSubject = (sub?: string) =>
+    state.subjects.find((s) => s.sub === (sub ?? DEMO_SUBJECT)) ??
+    (sub ? fail(404, `Subject ${sub} was not found.`) : state.subjects[0]);
+
+  async function mintAccessToken(opts: { orgId?: string; sub?: string; expiresInSec?: number } = {}) {
+    const subject = demoSubject(opts.sub);
+    const claims = { ...subjectClaims(subject, subject.oidc_client_id), org_id: opts.orgId ?? DEMO_ORG_ID };
+    return tokens.sign({ ...claims, token_use: 'access' }, opts.expiresInSec ?? tokenTtl);
+  }
+  async function mintIdToken(opts: { sub?: string; expiresInSec?: number } = {}) {
+    const subject = demoSubject(opts.sub);
+    return tokens.sign(
+      { ...subjectClaims(subject, subject.oidc_client_id), token_use: 'id' },
       opts.expiresInSec ?? tokenTtl,
     );
-  }
-
-  async function signedUrl(path: string, claims: Record<string, unknown>): Promise<string> {
-    return `${publicUrl}${path}/${await sign(claims, urlTtl)}`;
   }
 
   async function presentDocument(doc: SandboxDocument) {
@@ -173,10 +260,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
           email: r.email,
           status: r.status,
           sign_url:
-            r.status === 'pending' ? await signedUrl(`/sign/${r.id}`, { doc: doc.pub_id, recipient: r.id }) : null,
+            r.status === 'pending'
+              ? await tokens.link(`sign:${r.id}`, `/sign/${r.id}`, { doc: doc.pub_id, recipient: r.id }, urlTtl)
+              : null,
         })),
       ),
-      url: await signedUrl(`/api/public/documents/${doc.file}`, { file: doc.file }),
+      url: await tokens.link(`file:${doc.file}`, `/api/public/documents/${doc.file}`, { file: doc.file }, urlTtl),
       pub_id: doc.pub_id,
     };
   }
@@ -189,6 +278,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   app.notFound((c) => json(c, { success: false, message: `No route for ${c.req.method} ${c.req.path}.` }, 404));
 
+  if (options.log) app.use('*', requestLog(options.log));
   const allowed = options.allowedOrigins;
   app.use(
     '*',
@@ -199,7 +289,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         if (Array.isArray(allowed)) return allowed.includes(origin) ? origin : null;
         return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin) ? origin : null;
       },
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
       exposeHeaders: ['ETag', 'Retry-After'],
       maxAge: 600,
@@ -207,75 +297,129 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   );
   app.use(
     '*',
-    faultMiddleware(() => faults, random),
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json({ success: false, message: `${c.req.method} is not allowed here; use ${methods.join(', ')}.` }, 405, {
+          Allow: methods.join(', '),
+        }),
+    }),
   );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      // the rest of the body is never read, so the connection cannot carry another request
+      onError: (c) =>
+        c.json({ success: false, message: 'The body is larger than 1 MB.' }, 413, { Connection: 'close' }),
+    }),
+  );
+  app.use('*', faultMiddleware(faults, faultRandom));
 
-  // --- admin: fault injection at run time
+  /** GET lists: revalidate every time (`no-cache`), answer 304 to a matching If-None-Match. */
+  const etagged = etag();
+  const conditional: MiddlewareHandler = async (c, next) => {
+    await etagged(c, next);
+    if (c.res.status === 200 || c.res.status === 304) c.res.headers.set('Cache-Control', 'private, no-cache');
+  };
+
+  // --- admin: faults and state at run time (for browser tests and demos)
+  app.get('/__sandbox/faults', (c) => json(c, { faults: faults.list() }));
   app.post('/__sandbox/faults', async (c) => {
     const body = await readJson(c);
-    const list = Array.isArray(body) ? body : (body as { faults?: unknown }).faults;
-    if (!Array.isArray(list)) fail(400, 'Send a list of fault rules.');
-    faults = list as FaultRule[];
-    return json(c, { faults });
+    try {
+      faults.set(parseFaults(body));
+    } catch (error) {
+      return fail(400, (error as Error).message);
+    }
+    return json(c, { faults: faults.list() });
   });
   app.delete('/__sandbox/faults', (c) => {
-    faults = [];
+    faults.clear();
     return c.body(null, 204);
   });
+  app.post('/__sandbox/reset', (c) => {
+    reset();
+    return c.body(null, 204);
+  });
+
+  app.get('/', (c) =>
+    json(c, {
+      service: 'PaperOS sandbox',
+      issuer: tokens.issuer,
+      discovery: `${tokens.issuer}/.well-known/openid-configuration`,
+      demo: { client_id: DEMO_CLIENT_ID, org_id: DEMO_ORG_ID, sub: DEMO_SUBJECT },
+    }),
+  );
 
   // --- OIDC discovery
   app.get('/.well-known/openid-configuration', (c) =>
     json(c, {
-      issuer: publicUrl,
-      jwks_uri: `${publicUrl}/.well-known/jwks.json`,
-      registration_endpoint: `${publicUrl}/api/v1/oidc/clients`,
+      issuer: tokens.issuer,
+      jwks_uri: `${tokens.issuer}/.well-known/jwks.json`,
+      registration_endpoint: `${tokens.issuer}/api/v1/oidc/clients`,
       id_token_signing_alg_values_supported: ['ES256'],
       subject_types_supported: ['pairwise'],
       response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code'],
       token_endpoint_auth_methods_supported: ['client_secret_basic'],
       claims_supported: [
         'sub',
         'iss',
-        'aud',
         'exp',
         'iat',
+        'jti',
         'auth_time',
+        'client_id',
+        'org_id',
         'email',
         'given_name',
         'family_name',
-        'org_id',
       ],
     }),
   );
-  app.get('/.well-known/jwks.json', (c) => json(c, { keys: [publicJwk] }));
+  app.get('/.well-known/jwks.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return json(c, { keys: [tokens.publicJwk] });
+  });
 
   // --- client credentials (HTTP Basic, RFC 6749 2.3.1) on the integration endpoints
-  const clientOf = (c: Context) => {
+  const sameSecret = (a: string, b: string) =>
+    timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+  const clientOf = (c: Context): SandboxClient => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
     if (!match) return fail(401, 'Client credentials are required (HTTP Basic).');
     const decoded = Buffer.from(match[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return fail(401, 'Malformed client credentials.');
-    const formDecode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
-    let id: string, secret: string;
+    const raw = [decoded.slice(0, colon), decoded.slice(colon + 1)];
+    // RFC 6749 form-encodes both parts; clients that send them raw (the doc's btoa example) work too
+    let formDecoded = raw;
     try {
-      id = formDecode(decoded.slice(0, colon));
-      secret = formDecode(decoded.slice(colon + 1));
+      formDecoded = raw.map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
     } catch {
-      return fail(401, 'Malformed client credentials.');
+      // not form-encoded: compare the raw parts only
     }
-    const client = state.clients.find((cl) => cl.client_id === id);
-    if (!client || client.client_secret !== secret) return fail(401, 'Unknown client or wrong secret.');
+    const client = state.clients.find((cl) => cl.client_id === formDecoded[0] || cl.client_id === raw[0]);
+    if (!client || !(sameSecret(client.client_secret, formDecoded[1]) || sameSecret(client.client_secret, raw[1])))
+      return fail(401, 'Unknown client or wrong secret.');
     return client;
   };
 
-  const bearer = async (c: Context, kinds: TokenKind[] = ['id', 'access']): Promise<Claims> => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return fail(401, 'A Bearer token is required.');
-    const claims = await verify(match[1]);
-    if (!kinds.includes(claims.token_use)) return fail(401, 'This token type cannot be used here.');
+  const bearer = async (c: Context, kinds: TokenKind[] = ['id', 'access']): Promise<TokenClaims> => {
+    const header = c.req.header('authorization');
+    if (!header) return fail(401, 'A Bearer token is required.');
+    const match = /^Bearer\s+([A-Za-z0-9_.-]+)$/i.exec(header);
+    if (!match) return fail(401, 'The Authorization header must be "Bearer <token>".');
+    let claims: TokenClaims;
+    try {
+      claims = await tokens.verify(match[1]);
+    } catch (error) {
+      return fail(401, error instanceof TokenError ? error.message : 'The token is invalid.');
+    }
+    if (!kinds.includes(claims.token_use))
+      return fail(401, `This endpoint needs ${kinds.includes('access') ? 'an access' : 'an ID'} token.`);
     return claims;
   };
 
@@ -288,98 +432,89 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
 
   async function readJson(c: Context): Promise<unknown> {
+    const type = c.req.header('content-type');
+    if (type && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type))
+      return fail(406, 'Send the body as JSON (Content-Type: application/json).');
     try {
       return await c.req.json();
     } catch {
       return fail(400, 'The body must be JSON.');
     }
   }
-  const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-  // --- OIDC clients (Bearer)
-  app.post('/api/v1/oidc/clients', async (c) => {
-    await bearer(c);
+  async function readBody<T extends v.GenericSchema>(c: Context, schema: T): Promise<v.InferOutput<T>> {
     const body = await readJson(c);
-    if (!isObject(body) || !Array.isArray(body.redirect_uris)) fail(422, 'redirect_uris is required.');
-    const input = body as Record<string, unknown>;
-    const client = {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(400, 'The body must be a JSON object.');
+    const result = v.safeParse(schema, body);
+    if (!result.success) {
+      const issue = result.issues[0];
+      const where = v.getDotPath(issue);
+      return fail(400, `${where ? `${where}: ` : ''}${issue.message}`);
+    }
+    return result.output;
+  }
+
+  // --- OIDC clients (Bearer: a user's token, as the doc describes)
+  const presentClient = (cl: SandboxClient) => ({
+    client_id: cl.client_id,
+    rp_id: cl.rp_id,
+    org_id: cl.org_id,
+    external_id: null,
+    sector_identifier: uuidFrom(cl.client_id),
+    redirect_uris: cl.redirect_uris,
+    response_types: (cl.response_types as string[] | undefined) ?? ['code'],
+    grant_types: (cl.grant_types as string[] | undefined) ?? ['authorization_code'],
+    application_type: 'web',
+    contacts: (cl.contacts as string[] | undefined) ?? [],
+    client_name: cl.client_name,
+    logo_uri: cl.logo_uri ?? null,
+    client_uri: cl.client_uri ?? null,
+    policy_uri: cl.policy_uri ?? null,
+    tos_uri: cl.tos_uri ?? null,
+    jwks_uri: null,
+    sector_identifier_uri: cl.sector_identifier_uri ?? null,
+    subject_type: 'pairwise',
+    token_endpoint_auth_method: 'client_secret_basic',
+    default_max_age: 0,
+    require_auth_time: true,
+    initiate_login_uri: cl.initiate_login_uri ?? null,
+    requestable_scopes: ['profile', 'impersonation'],
+    client_id_issued_at: cl.client_id_issued_at,
+    secrets: [
+      {
+        id: `occs_${cl.client_id.slice(5)}`,
+        secret: cl.client_secret,
+        comment: '',
+        expires_at: null,
+        created_at: new Date(cl.client_id_issued_at * 1000).toISOString().replace('.000', ''),
+        revoked_at: null,
+      },
+    ],
+    client_secret_expires_at: 0,
+    client_secret: cl.client_secret,
+  });
+  app.post('/api/v1/oidc/clients', async (c) => {
+    const claims = await bearer(c);
+    const input = await readBody(c, OidcClientCreate);
+    const client: SandboxClient = {
       ...input,
-      client_id: makeId(random, 'oidc'),
+      client_id: newId('oidc', 16, (id) => state.clients.some((cl) => cl.client_id === id)),
       client_secret: crypto.randomUUID(),
-      rp_id: makeId(random, 'ocrp'),
-      client_name: String(input.client_name ?? ''),
-      redirect_uris: input.redirect_uris as string[],
-      org_id: null,
+      rp_id: newId('ocrp', 16, (id) => state.clients.some((cl) => cl.rp_id === id)),
+      client_name: input.client_name ?? '',
+      redirect_uris: input.redirect_uris,
+      // the org it was registered for: the token's, else the user's first
+      org_id: claims.org_id ?? state.subjects.find((s) => s.sub === claims.sub)?.orgs[0] ?? null,
       client_id_issued_at: seconds(),
     };
     state.clients.push(client);
-    await save();
-    return json(c, {
-      rp_id: client.rp_id,
-      sector_identifier: crypto.randomUUID(),
-      redirect_uris: client.redirect_uris,
-      response_types: input.response_types ?? ['code'],
-      grant_types: input.grant_types ?? ['authorization_code'],
-      application_type: 'web',
-      contacts: input.contacts ?? [],
-      client_name: client.client_name,
-      logo_uri: input.logo_uri ?? null,
-      client_uri: input.client_uri ?? null,
-      policy_uri: input.policy_uri ?? null,
-      tos_uri: input.tos_uri ?? null,
-      jwks_uri: null,
-      subject_type: 'pairwise',
-      token_endpoint_auth_method: 'client_secret_basic',
-      default_max_age: 0,
-      require_auth_time: true,
-      initiate_login_uri: input.initiate_login_uri ?? null,
-      requestable_scopes: ['profile'],
-      client_secret: client.client_secret,
-      client_secret_expires_at: 0,
-      client_id: client.client_id,
-      client_id_issued_at: client.client_id_issued_at,
-    });
+    save();
+    // the registration answer (RFC 7591 style): the listing's fields minus org, secrets list and external id
+    const { org_id: _org, external_id: _external, secrets: _secrets, ...registered } = presentClient(client);
+    return json(c, { ...registered, requestable_scopes: ['profile'] });
   });
   app.get('/api/v1/oidc/clients', async (c) => {
     await bearer(c);
-    const oidc_clients = state.clients.map((cl) => ({
-      client_id: cl.client_id,
-      rp_id: cl.rp_id,
-      org_id: cl.org_id,
-      external_id: null,
-      sector_identifier: crypto.randomUUID(),
-      redirect_uris: cl.redirect_uris,
-      response_types: ['code'],
-      grant_types: ['authorization_code'],
-      application_type: 'web',
-      contacts: cl.contacts ?? [],
-      client_name: cl.client_name,
-      logo_uri: cl.logo_uri ?? null,
-      client_uri: cl.client_uri ?? null,
-      policy_uri: cl.policy_uri ?? null,
-      tos_uri: cl.tos_uri ?? null,
-      initiate_login_uri: cl.initiate_login_uri ?? null,
-      jwks_uri: null,
-      sector_identifier_uri: null,
-      subject_type: 'pairwise',
-      token_endpoint_auth_method: 'client_secret_basic',
-      default_max_age: 0,
-      require_auth_time: true,
-      requestable_scopes: ['profile', 'impersonation'],
-      client_id_issued_at: cl.client_id_issued_at,
-      secrets: [
-        {
-          id: 'occs_sandbox',
-          secret: cl.client_secret,
-          comment: '',
-          expires_at: null,
-          created_at: '2025-04-23T18:43:54Z',
-          revoked_at: null,
-        },
-      ],
-      client_secret_expires_at: 0,
-      client_secret: cl.client_secret,
-    }));
+    const oidc_clients = state.clients.map(presentClient);
     return json(c, {
       success: true,
       total: oidc_clients.length,
@@ -402,50 +537,48 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     locale: s.locale,
     picture: null,
     granted_scopes: s.granted_scopes,
-    orgs: s.orgs,
+    orgs: s.orgs.map((id) => ({ id, name: state.orgs.find((o) => o.id === id)?.name ?? id })),
     created_at: s.created_at,
     updated_at: s.updated_at,
   });
   app.post('/api/v1/integrations/users', async (c) => {
     const client = clientOf(c);
-    const body = await readJson(c);
-    if (!isObject(body)) return fail(400, 'The body must be an object.');
-    if (typeof body.email !== 'string' && typeof body.external_id !== 'string')
-      fail(422, 'email or external_id is required.');
-    const existing = state.subjects.find(
-      (s) => s.oidc_client_id === client.client_id && body.external_id && s.external_id === body.external_id,
-    );
+    const body = await readBody(c, SubjectCreate);
+    if (body.email === undefined && body.external_id === undefined) fail(400, 'external_id or email is required.');
+    // creating a subject that exists (same client, same external_id) answers the existing one
+    const existing =
+      body.external_id !== undefined &&
+      state.subjects.find((s) => s.oidc_client_id === client.client_id && s.external_id === body.external_id);
     if (existing) return json(c, { success: true, type: '<oidc_subject>', subject: presentSubject(existing) });
     const subject: SandboxSubject = {
-      sub: makeId(random, 'sub'),
+      sub: newId('sub', 16, (id) => state.subjects.some((s) => s.sub === id)),
       oidc_client_id: client.client_id,
-      external_id: typeof body.external_id === 'string' ? body.external_id : null,
-      email: typeof body.email === 'string' ? body.email : null,
-      given_name: typeof body.given_name === 'string' ? body.given_name : null,
-      family_name: typeof body.family_name === 'string' ? body.family_name : null,
-      phone: null,
-      zoneinfo: typeof body.zoneinfo === 'string' ? body.zoneinfo : null,
-      locale: typeof body.locale === 'string' ? body.locale : null,
+      external_id: body.external_id ?? null,
+      email: body.email ?? null,
+      given_name: body.given_name ?? null,
+      family_name: body.family_name ?? null,
+      phone: body.phone ?? null,
+      zoneinfo: body.zoneinfo ?? 'UTC',
+      locale: body.locale ?? 'en-US',
       granted_scopes: ['profile', 'impersonation'],
       orgs: [],
       created_at: iso(),
       updated_at: iso(),
     };
     state.subjects.push(subject);
-    await save();
+    save();
     return json(c, { success: true, type: '<oidc_subject>', subject: presentSubject(subject) });
   });
   app.patch('/api/v1/integrations/users/:sub', async (c) => {
     const client = clientOf(c);
     const subject = state.subjects.find((s) => s.sub === c.req.param('sub') && s.oidc_client_id === client.client_id);
-    if (!subject) return fail(404, 'Subject not found.');
-    const body = await readJson(c);
-    if (!isObject(body)) return fail(400, 'The body must be an object.');
+    if (!subject) return fail(404, `Subject ${c.req.param('sub')} was not found.`);
+    const body = await readBody(c, SubjectUpdate);
     for (const key of ['external_id', 'locale', 'zoneinfo', 'email', 'given_name', 'family_name'] as const) {
-      if (typeof body[key] === 'string') subject[key] = body[key] as string;
+      if (body[key] !== undefined) subject[key] = body[key];
     }
     subject.updated_at = iso();
-    await save();
+    save();
     return c.body(null, 204);
   });
   app.get('/api/v1/integrations/users', (c) => {
@@ -455,45 +588,45 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       .map((s) => ({
         given_name: s.given_name,
         family_name: s.family_name,
+        email: s.email,
         locale: s.locale,
         zoneinfo: s.zoneinfo,
         external_id: s.external_id,
         sub: s.sub,
         granted_scopes: s.granted_scopes,
-        orgs: s.orgs.map((id) => ({ id, name: state.orgs.find((o) => o.id === id)?.name ?? id })),
+        orgs: presentSubject(s).orgs,
       }));
     return json(c, { success: true, type: '<[]oidc_subject>', subjects });
   });
 
-  const claimValue = (claims: Record<string, unknown>, key: string): unknown => {
-    const entry = claims[key];
-    return isObject(entry) ? (entry.value ?? entry.values) : undefined;
-  };
-  async function tokenRequest(c: Context, kind: TokenKind) {
+  async function tokenRequest(c: Context, kind: TokenKind): Promise<string> {
     const client = clientOf(c);
-    const body = await readJson(c);
-    if (!isObject(body) || !isObject(body.claims)) return fail(400, 'claims is required.');
-    const externalId = claimValue(body.claims, 'external_id');
-    const sub = claimValue(body.claims, 'sub');
+    const { claims: asked } = await readBody(c, TokenRequest);
+    const externalId = asked.external_id?.value;
+    const sub = asked.sub?.value;
+    if (externalId === undefined && sub === undefined)
+      fail(400, 'claims.external_id.value (or claims.sub.value) is required.');
     const subject = state.subjects.find(
       (s) =>
         s.oidc_client_id === client.client_id &&
-        ((externalId && s.external_id === externalId) || (sub && s.sub === sub)),
+        ((externalId !== undefined && s.external_id === externalId) || (sub !== undefined && s.sub === sub)),
     );
     if (!subject) return fail(404, 'No subject with that external_id for this client.');
-    const exp = claimValue(body.claims, 'exp');
-    const ttl = typeof exp === 'number' && exp > seconds() ? Math.min(exp - seconds(), 86_400) : tokenTtl;
+    // an `exp` in the future sets the lifetime (at most a day); one already past (like the doc's
+    // fixed example timestamps) falls back to the default, so the doc's requests can be replayed
+    const exp = asked.exp?.value;
+    const ttl = exp !== undefined && exp > seconds() ? Math.min(exp - seconds(), 86_400) : tokenTtl;
     const claims: Record<string, unknown> = { ...subjectClaims(subject, client.client_id), token_use: kind };
-    const authTime = claimValue(body.claims, 'auth_time');
-    if (typeof authTime === 'number') claims.auth_time = authTime;
+    if (asked.auth_time?.value !== undefined) claims.auth_time = asked.auth_time.value;
+    if (asked.amr?.values) claims.amr = asked.amr.values;
     if (kind === 'access') {
-      const orgId = claimValue(body.claims, 'org_id');
-      if (typeof orgId !== 'string') return fail(422, 'claims.org_id.value is required.');
+      const orgId = asked.org_id?.value;
+      if (orgId === undefined) return fail(400, 'claims.org_id.value is required.');
       if (!state.orgs.some((o) => o.id === orgId)) return fail(404, `Organization ${orgId} was not found.`);
       if (!subject.orgs.includes(orgId)) return fail(403, 'This subject has no access to that organization.');
       claims.org_id = orgId;
     }
-    return sign(claims, ttl);
+    return tokens.sign(claims, ttl);
   }
   app.post('/api/v1/integrations/id-token', async (c) => json(c, { id_token: await tokenRequest(c, 'id') }));
   app.post('/api/v1/integrations/access-token', async (c) =>
@@ -501,35 +634,53 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   );
 
   // --- token debug
-  const debug = (claims: Claims, accountId: number | null, url: string) => ({
-    user: {
-      account_id: accountId,
-      partner_id: null,
-      auth_time: typeof claims.auth_time === 'number' ? new Date(claims.auth_time * 1000).toISOString() : null,
-      iat: claims.iat ? new Date(claims.iat * 1000).toISOString() : null,
-      exp: claims.exp ? new Date(claims.exp * 1000).toISOString() : null,
-      api_token: true,
-      email: (claims.email as string | undefined) ?? null,
-    },
-    method: 'GET',
-    originalUrl: url,
-  });
-  const originalUrl = (c: Context) => new URL(c.req.url).pathname + new URL(c.req.url).search;
-  app.get('/api/user/debug', async (c) => json(c, debug(await bearer(c), null, originalUrl(c))));
+  const isoSeconds = (value: unknown) => (typeof value === 'number' ? new Date(value * 1000).toISOString() : null);
+  const debug = (c: Context, claims: TokenClaims, accountId: number | null) => {
+    const url = new URL(c.req.url);
+    return {
+      user: {
+        account_id: accountId,
+        partner_id: null,
+        auth_time: isoSeconds(claims.auth_time),
+        iat: isoSeconds(claims.iat),
+        exp: isoSeconds(claims.exp),
+        api_token: true,
+        email: claims.email ?? null,
+      },
+      method: c.req.method,
+      originalUrl: url.pathname + url.search,
+    };
+  };
+  app.get('/api/user/debug', async (c) => json(c, debug(c, await bearer(c), null)));
+  /** The org named by `account_id` (an org id or its numeric account id), checked against the token. */
+  const accountOrg = (claims: TokenClaims, account: string | undefined) => {
+    if (account === undefined || account === '') {
+      if (claims.token_use === 'id') return fail(400, 'account_id is required with an ID token.');
+      return state.orgs.find((o) => o.id === claims.org_id) ?? fail(404, 'Organization not found.');
+    }
+    const org = state.orgs.find((o) => o.id === account || String(o.account_id) === account);
+    if (!org) return fail(404, `Account ${account} was not found.`);
+    const allowedOrg =
+      claims.token_use === 'access'
+        ? claims.org_id === org.id
+        : !!state.subjects.find((s) => s.sub === claims.sub)?.orgs.includes(org.id);
+    if (!allowedOrg) return fail(403, 'This token has no access to that organization.');
+    return org;
+  };
   app.get('/api/v1/org/debug', async (c) => {
     const claims = await bearer(c);
-    const account = c.req.query('account_id');
-    const org = state.orgs.find((o) => o.id === (account ?? claims.org_id) || String(o.account_id) === account);
-    if (account && !org) return fail(404, 'Account not found.');
-    if (org && claims.org_id && org.id !== claims.org_id) return fail(403, 'This token is for another organization.');
-    return json(c, debug(claims, org?.account_id ?? null, originalUrl(c)));
+    const org = accountOrg(claims, c.req.query('account_id'));
+    return json(c, debug(c, claims, org.account_id));
   });
 
   // --- organizations
-  app.get('/api/v1/orgs', etag(), async (c) => {
+  app.get('/api/v1/orgs', conditional, async (c) => {
     const claims = await bearer(c);
-    if (c.req.query('updated_since') === undefined) fail(400, 'updated_since is required (pass 0).');
-    const since = Number(c.req.query('updated_since')) || 0;
+    const raw = c.req.query('updated_since');
+    if (raw === undefined || raw === '')
+      return fail(400, 'updated_since is required (pass 0, or the previous updated_at).');
+    const since = Number(raw);
+    if (!Number.isFinite(since) || since < 0) return fail(400, 'updated_since must be epoch seconds.');
     const subject = state.subjects.find((s) => s.sub === claims.sub);
     const orgs = state.orgs
       .filter((o) => subject?.orgs.includes(o.id))
@@ -539,40 +690,42 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   app.post('/api/v1/orgs', async (c) => {
     const claims = await bearer(c);
-    const body = await readJson(c);
-    if (!isObject(body) || typeof body.name !== 'string' || !body.name.trim()) return fail(422, 'name is required.');
-    const businessType = isObject(body.fields) ? body.fields.business_type : undefined;
-    if (
-      businessType !== undefined &&
-      !['for_profit', 'investment_vehicle', 'professional_services', 'other'].includes(String(businessType))
-    ) {
-      fail(422, 'business_type must be for_profit, investment_vehicle, professional_services or other.');
+    const body = await readBody(c, OrgCreate);
+    const businessType = body.fields?.business_type;
+    if (businessType !== undefined && !BUSINESS_TYPES.includes(String(businessType))) {
+      fail(422, `business_type must be one of ${BUSINESS_TYPES.join(', ')}.`);
     }
+    const subject = state.subjects.find((s) => s.sub === claims.sub);
+    if (!subject) return fail(401, 'The token names no known subject.');
     const org = {
-      id: makeId(random, 'org', 26),
+      id: newId('org', 26, (id) => state.orgs.some((o) => o.id === id)),
       name: body.name,
-      brand_id: makeId(random, 'brand', 26),
-      account_id: 1000 + state.orgs.length,
+      brand_id: newId('brand', 26, () => false),
+      account_id: Math.max(0, ...state.orgs.map((o) => o.account_id)) + 1,
       created_at: iso(),
       updated_at: iso(),
     };
     state.orgs.push(org);
-    state.subjects.find((s) => s.sub === claims.sub)?.orgs.push(org.id);
+    subject.orgs.push(org.id);
     state.records[org.id] = [];
     state.documents[org.id] = [];
     state.workflows[org.id] = [];
-    await save();
+    save();
     const { account_id: _a, ...shown } = org;
     return json(c, shown);
   });
 
   // --- records
   const presentRecord = ({ type: _t, ...record }: SandboxRecord) => record;
-  app.get('/api/v1/orgs/:org/records', etag(), async (c) => {
+  app.get('/api/v1/orgs/:org/records', conditional, async (c) => {
     const { orgId } = await orgScope(c);
     let records = state.records[orgId] ?? [];
     const type = c.req.query('type');
-    if (type && type !== '*') records = records.filter((r) => r.type === type);
+    if (type && type !== '*') {
+      const slug = recordTypeSlug(type);
+      if (!slug) return fail(400, `Unknown record type ${type}.`);
+      records = records.filter((r) => r.type === slug);
+    }
     const recId = c.req.query('rec_id');
     const recIds = c.req.query('rec_ids')?.split(',').filter(Boolean);
     if (recId) records = records.filter((r) => String(r.id) === recId);
@@ -580,31 +733,32 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const since = c.req.query('since');
     if (since) {
       const t = Date.parse(since);
-      if (Number.isNaN(t)) fail(400, 'since must be an ISO timestamp.');
+      if (Number.isNaN(t)) return fail(400, 'since must be an ISO timestamp.');
       records = records.filter((r) => Date.parse(r.updated_at) >= t);
     }
     const limit = c.req.query('limit');
     if (limit !== undefined) {
       const n = Number(limit);
-      if (!Number.isInteger(n) || n < 0) fail(400, 'limit must be a whole number.');
+      if (!Number.isInteger(n) || n < 0) return fail(400, 'limit must be a whole number.');
       records = records.slice(0, n);
     }
     return json(c, records.map(presentRecord));
   });
   app.post('/api/v1/orgs/:org/records', async (c) => {
     const { orgId } = await orgScope(c);
-    const body = await readJson(c);
-    if (!isObject(body) || typeof body.type !== 'string') return fail(400, 'type is required.');
-    const fields = isObject(body.fields) ? body.fields : {};
-    const name = typeof body.name === 'string' ? body.name.trim() : '';
-    if (!name && Object.values(fields).every((v) => v === '' || v === null || v === undefined)) {
+    const body = await readBody(c, RecordCreate);
+    const slug = recordTypeSlug(body.type);
+    if (!slug) return fail(422, `Unknown record type ${body.type}.`);
+    const fields = body.fields ?? {};
+    const name = body.name?.trim() ?? '';
+    if (!name && Object.values(fields).every((value) => value === '' || value === null || value === undefined)) {
       fail(422, 'A record needs a name or at least one field.');
     }
     const record: SandboxRecord = {
-      id: makeId(random, 'rec', 26),
-      type: body.type,
+      id: newId('rec', 26, (id) => Object.values(state.records).some((list) => list.some((r) => r.id === id))),
+      type: slug,
       name,
-      resource_type_id: RECORD_TYPE_IDS[body.type] ?? 3,
+      resource_type_id: resourceTypeId(slug),
       account_id: state.orgs.find((o) => o.id === orgId)!.account_id,
       created_at: iso(),
       updated_at: iso(),
@@ -614,13 +768,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       features: { name, ...fields },
     };
     (state.records[orgId] ??= []).push(record);
-    await save();
+    save();
     return json(c, { success: true, type: 'string', rec_id: record.id });
   });
-  const findRecord = (orgId: string, id: string) => {
-    const record = (state.records[orgId] ?? []).find((r) => String(r.id) === id);
-    return record ?? fail(404, `Record ${id} was not found.`);
-  };
+  const findRecord = (orgId: string, id: string) =>
+    (state.records[orgId] ?? []).find((r) => String(r.id) === id) ?? fail(404, `Record ${id} was not found.`);
   app.get('/api/v1/orgs/:org/records/:rec', async (c) => {
     const { orgId } = await orgScope(c);
     return json(c, presentRecord(findRecord(orgId, c.req.param('rec'))));
@@ -628,21 +780,22 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   app.patch('/api/v1/orgs/:org/records/:rec', async (c) => {
     const { orgId } = await orgScope(c);
     const record = findRecord(orgId, c.req.param('rec'));
-    const body = await readJson(c);
-    if (!isObject(body) || !isObject(body.fields)) return fail(400, 'fields is required.');
+    const body = await readBody(c, RecordUpdate);
     const changes: string[] = [];
     for (const [key, value] of Object.entries(body.fields)) {
-      if (record.features[key] !== value) changes.push(key);
+      if (JSON.stringify(record.features[key]) !== JSON.stringify(value)) changes.push(key);
       record.features[key] = value;
       if (key === 'name' && typeof value === 'string') record.name = value;
     }
-    record.updated_at = iso();
-    await save();
+    if (changes.length) {
+      record.updated_at = iso();
+      save();
+    }
     return json(c, { success: true, type: '[]<string>', total: changes.length, changes, count: changes.length });
   });
 
   // --- workflows
-  app.get('/api/v1/orgs/:org/workflow-templates', etag(), async (c) => {
+  app.get('/api/v1/orgs/:org/workflow-templates', conditional, async (c) => {
     await orgScope(c);
     const list = state.templates;
     return json(c, {
@@ -653,46 +806,41 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       workflow_templates: list,
     });
   });
-  app.get('/api/v1/orgs/:org/workflows', etag(), async (c) => {
+  app.get('/api/v1/orgs/:org/workflows', conditional, async (c) => {
     const { orgId } = await orgScope(c);
     const workflows = (state.workflows[orgId] ?? []).map(({ records: _r, auto_submit: _a, ...w }) => w);
     return json(c, { success: true, total: workflows.length, count: workflows.length, workflows });
   });
   app.post('/api/v1/orgs/:org/workflows', async (c) => {
     const { orgId } = await orgScope(c);
-    const body = await readJson(c);
-    if (!isObject(body) || typeof body.flow_id !== 'string') return fail(400, 'flow_id is required.');
+    const body = await readBody(c, WorkflowStart);
     const template = state.templates.find((t) => t.id === body.flow_id);
     if (!template) return fail(404, `Workflow template ${body.flow_id} was not found.`);
-    const records = body.records ?? [];
-    if (
-      !Array.isArray(records) ||
-      !records.every((r) => isObject(r) && typeof r.role === 'string' && typeof r.id === 'string')
-    ) {
-      return fail(422, 'records must be a list of {role, id}.');
-    }
-    for (const r of records as Array<{ id: string }>) findRecord(orgId, r.id);
+    const records = (body.records ?? []).map((r) => ({ role: r.role, id: String(r.id) }));
+    for (const r of records) findRecord(orgId, r.id);
     const workflow = {
-      id: makeId(random, 'wrk', 26),
+      id: newId('wrk', 26, (id) => Object.values(state.workflows).some((list) => list.some((w) => w.id === id))),
       label: template.label,
       template_id: template.id,
       status: 'open',
-      records: records as Array<{ role: string; id: string }>,
+      records,
       auto_submit: body.auto_submit ? 1 : 0,
       created_at: iso(),
       updated_at: iso(),
     };
     (state.workflows[orgId] ??= []).unshift(workflow);
-    await save();
+    save();
     return json(c, { status: 'success', workflow_id: workflow.id });
   });
 
   // --- documents
   async function documentsFor(c: Context, orgId: string) {
-    const email = c.req.query('email');
+    const email = c.req.query('email')?.trim().toLowerCase();
     let docs = state.documents[orgId] ?? [];
-    if (email) docs = docs.filter((d) => d.recipients.some((r) => r.email.toLowerCase() === email.toLowerCase()));
-    const documents = await Promise.all(docs.map(presentDocument));
+    if (email) docs = docs.filter((d) => d.recipients.some((r) => r.email.toLowerCase() === email));
+    // one at a time: thousands of concurrent signatures are slower than a plain loop
+    const documents = [];
+    for (const doc of docs) documents.push(await presentDocument(doc));
     return json(c, {
       success: true,
       total: documents.length,
@@ -701,22 +849,29 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       documents,
     });
   }
-  app.get('/api/v1/orgs/:org/documents', async (c) => documentsFor(c, (await orgScope(c)).orgId));
-  app.get('/api/v1/org/documents', async (c) => {
+  app.get('/api/v1/orgs/:org/documents', conditional, async (c) => documentsFor(c, (await orgScope(c)).orgId));
+  app.get('/api/v1/org/documents', conditional, async (c) => {
     const claims = await bearer(c, ['access']);
-    const account = c.req.query('account_id');
-    const org = state.orgs.find((o) => String(o.account_id) === account || o.id === account);
-    if (!account) return fail(400, 'account_id is required.');
-    if (!org) return fail(404, 'Account not found.');
-    if (claims.org_id !== org.id) return fail(403, 'This token is for another organization.');
-    return documentsFor(c, org.id);
+    return documentsFor(c, accountOrg(claims, c.req.query('account_id')).id);
   });
+
+  /** The claims of a signed link, or 401 (expired, forged) with the reason. */
+  const linkClaims = async (token: string) => {
+    try {
+      return await tokens.verify(token);
+    } catch (error) {
+      const expired = error instanceof TokenError && error.reason === 'expired';
+      return fail(
+        401,
+        expired ? 'This link has expired; list the documents again for a fresh one.' : 'This link is invalid.',
+      );
+    }
+  };
+  const allDocuments = () => Object.values(state.documents).flat();
   app.get('/api/public/documents/:file/:token', async (c) => {
-    const claims = await verify(c.req.param('token'));
+    const claims = await linkClaims(c.req.param('token'));
     if (claims.file !== c.req.param('file')) return fail(403, 'This link is for another file.');
-    const doc = Object.values(state.documents)
-      .flat()
-      .find((d) => d.file === claims.file);
+    const doc = allDocuments().find((d) => d.file === claims.file);
     if (!doc) return fail(404, 'Document not found.');
     return c.body(`PaperOS sandbox document\n${doc.path}/${doc.filename}\n`, 200, {
       'content-type': 'text/plain; charset=utf-8',
@@ -725,36 +880,86 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     });
   });
   const signing = async (c: Context) => {
-    const claims = await verify(c.req.param('token')!);
-    const doc = Object.values(state.documents)
-      .flat()
-      .find((d) => d.pub_id === claims.doc);
+    const claims = await linkClaims(c.req.param('token')!);
+    const doc = allDocuments().find((d) => d.pub_id === claims.doc);
     const recipient = doc?.recipients.find((r) => r.id === c.req.param('recipient') && r.id === claims.recipient);
     if (!doc || !recipient) return fail(404, 'Signing request not found.');
     return { doc, recipient };
   };
+  const wantsHtml = (c: Context) => (c.req.header('accept') ?? '').includes('text/html');
+  const signingPage = (filename: string, name: string, status: string) =>
+    html`<!doctype html>
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <title>Sign ${filename}</title>
+        </head>
+        <body>
+          <h1>${filename}</h1>
+          <p>Signer: ${name}. Status: <strong>${status}</strong>.</p>
+          ${
+            status === 'pending'
+              ? html`<form method="post"><button type="submit">Sign (sandbox)</button></form>`
+              : html`<p>Nothing left to sign.</p>`
+          }
+        </body>
+      </html>`;
   app.get('/sign/:recipient/:token', async (c) => {
     const { doc, recipient } = await signing(c);
-    return c.json({
-      document: doc.filename,
-      recipient: recipient.name,
-      status: recipient.status,
-      sign: 'POST this URL to sign.',
-    });
+    c.header('Cache-Control', 'no-store');
+    if (wantsHtml(c)) return c.html(signingPage(doc.filename, recipient.name, recipient.status));
+    return json(c, { document: doc.filename, recipient: recipient.name, status: recipient.status });
   });
   app.post('/sign/:recipient/:token', async (c) => {
-    const { recipient } = await signing(c);
+    const { doc, recipient } = await signing(c);
+    if (recipient.status !== 'pending') return fail(409, `This signature is already ${recipient.status}.`);
     recipient.status = 'signed';
-    await save();
-    return c.json({ success: true, status: recipient.status });
+    save();
+    c.header('Cache-Control', 'no-store');
+    if (wantsHtml(c)) return c.html(signingPage(doc.filename, recipient.name, recipient.status));
+    return json(c, { success: true, status: recipient.status });
   });
+
+  function reset() {
+    const fresh = seedState(seedOptions);
+    const version = state.version;
+    Object.assign(state, fresh, { version });
+    save();
+  }
 
   return {
     app,
     state,
+    get issuer() {
+      return tokens.issuer;
+    },
     mintAccessToken,
-    setFaults: (list) => void (faults = [...list]),
-    clearFaults: () => void (faults = []),
-    setPublicUrl: (url) => void (publicUrl = url.replace(/\/+$/, '')),
+    mintIdToken,
+    setFaults: (list) => faults.set(list),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.list(),
+    reset,
+    setPublicUrl: (url) => void (tokens.issuer = url.replace(/\/+$/, '')),
+  };
+}
+
+/** @deprecated the earlier name of `createSandboxApp`. */
+export const createSandbox = createSandboxApp;
+
+/** A stable UUID-shaped value derived from a string (the doc's `sector_identifier`). */
+function uuidFrom(value: string): string {
+  const hex = createHash('sha256').update(value).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** One line per request; the token segment of signed links is never written. */
+function requestLog(log: (line: string) => void): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const path = c.req.path
+      .replace(/^(\/api\/public\/documents\/[^/]+\/)[^/]+/, '$1[link]')
+      .replace(/^(\/sign\/[^/]+\/)[^/]+/, '$1[link]');
+    log(`${c.req.method} ${path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   };
 }

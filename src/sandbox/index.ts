@@ -2,9 +2,9 @@
  * `@paperos/elements/sandbox`: a local PaperOS API emulator (Node only), for
  * development, demos and tests with no account and no network.
  */
-export { createSandbox, type Sandbox, type SandboxOptions } from './app.js';
+export { createSandboxApp, createSandbox, type SandboxApp, type Sandbox, type SandboxOptions } from './app.js';
 export { startSandbox, type RunningSandbox, type StartSandboxOptions } from './server.js';
-export type { FaultRule } from './faults.js';
+export { parseFaults, type FaultRule } from './faults.js';
 export {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
@@ -14,5 +14,10 @@ export {
   DEMO_SUBJECT,
   LARGE_ORG_ID,
   OTHER_ORG_ID,
+  RECORD_TYPES,
   generateDocuments,
+  type SandboxState,
+  type SandboxDocument,
+  type SandboxRecipient,
+  type SandboxRecord,
 } from './seed.js';

@@ -129,7 +129,38 @@ export function makeId(random: () => number, prefix: string, length = 16): strin
   return `${prefix}_${id}`;
 }
 
-export const RECORD_TYPE_IDS: Record<string, number> = { individual: 1, org: 2 };
+/**
+ * The doc's record types (slug, code). `resource_type_id` follows the doc's
+ * examples for the first two (individual 1, org 2); the rest are numbered in order.
+ */
+export const RECORD_TYPES: ReadonlyArray<{ slug: string; code: string; resourceTypeId: number }> = [
+  ['individual', 'indv'],
+  ['org', 'org'],
+  ['activity', 'acty'],
+  ['annual_report', 'ann_rpt'],
+  ['contract', 'k'],
+  ['doc', 'doc'],
+  ['equity', 'eq'],
+  ['equity_class', 'eq_cl'],
+  ['financing', 'fin'],
+  ['investment', 'invt'],
+  ['ip', 'ip'],
+  ['legal_audit', 'lgl_adt'],
+  ['pii', 'pii'],
+  ['questionnaire', 'qre'],
+  ['state', 'st'],
+  ['task', 'task'],
+  ['tax_filing', 'tax'],
+  ['tos', 'tos'],
+].map(([slug, code], index) => ({ slug, code, resourceTypeId: index + 1 }));
+
+/** The slug for a record type given as slug or code; undefined when unknown. */
+export function recordTypeSlug(typeOrCode: string): string | undefined {
+  const wanted = typeOrCode.trim().toLowerCase();
+  return RECORD_TYPES.find((t) => t.slug === wanted || t.code === wanted)?.slug;
+}
+
+export const resourceTypeId = (slug: string): number => RECORD_TYPES.find((t) => t.slug === slug)?.resourceTypeId ?? 0;
 
 const DOC_TEMPLATES: SandboxTemplate[] = [
   [
@@ -400,7 +431,7 @@ export function seedState(options: { documents?: number; seed?: number; now?: ()
     documents[LARGE_ORG_ID] = generateDocuments(options.documents, options.seed ?? 1);
   }
   const record = (
-    id: number,
+    id: number | string,
     name: string,
     type: string,
     features: Record<string, unknown>,
@@ -409,7 +440,7 @@ export function seedState(options: { documents?: number; seed?: number; now?: ()
     id,
     type,
     name,
-    resource_type_id: RECORD_TYPE_IDS[type] ?? 3,
+    resource_type_id: resourceTypeId(type),
     account_id: 97,
     created_at: date,
     updated_at: date,
@@ -472,6 +503,14 @@ export function seedState(options: { documents?: number; seed?: number; now?: ()
     records: {
       [DEMO_ORG_ID]: [
         record(5617, 'Test 1', 'org', { name: 'Test 1' }, '2021-01-19T18:18:49.000Z'),
+        // the record the doc's "prepopulated data" workflow example hands over as the company
+        record(
+          'rec_kp9fh3354dqt255m',
+          'My For Profit OIDC Client Test Co',
+          'org',
+          { name: 'My For Profit OIDC Client Test Co', business_type: 'for_profit', state: 'DE' },
+          '2023-10-03T04:10:49.000Z',
+        ),
         record(
           17413,
           'Bob the Builder',

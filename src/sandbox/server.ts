@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createSandbox, type Sandbox, type SandboxOptions } from './app.js';
+import { createSandboxApp, type SandboxApp, type SandboxOptions } from './app.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './seed.js';
 
 export interface StartSandboxOptions extends SandboxOptions {
@@ -8,42 +8,51 @@ export interface StartSandboxOptions extends SandboxOptions {
   port?: number;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
+  /** No request log (the default for `startSandbox`; the CLI logs unless `--quiet`). */
+  quiet?: boolean;
 }
 
-export interface RunningSandbox extends Omit<Sandbox, 'app' | 'setPublicUrl'> {
-  /** Where it listens (tokens and links use `publicUrl` when one was given). */
+export interface RunningSandbox extends Omit<SandboxApp, 'app' | 'setPublicUrl'> {
+  /** Where it listens. Tokens and links use `issuer`, which is this URL unless `issuer`/`publicUrl` was given. */
   url: string;
   port: number;
+  /** The demo OIDC client's credentials (`DEMO_CLIENT_ID`, `DEMO_CLIENT_SECRET`). */
   clientId: string;
   clientSecret: string;
+  /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
 
 /** Starts the sandbox as a real HTTP server. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  const sandbox = await createSandbox(options);
-  const server = serve({ fetch: sandbox.app.fetch, port: options.port ?? 4010, hostname: host });
+  const port = options.port ?? 4010;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError('port must be 0..65535.');
+  const log = options.quiet === false ? (options.log ?? ((line: string) => console.log(line))) : options.log;
+  const sandbox = await createSandboxApp({ ...options, log });
+  const server = serve({ fetch: sandbox.app.fetch, port, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  sandbox.setPublicUrl(options.publicUrl ?? url);
-  return {
-    url,
-    port,
-    state: sandbox.state,
-    clientId: DEMO_CLIENT_ID,
-    clientSecret: DEMO_CLIENT_SECRET,
-    mintAccessToken: sandbox.mintAccessToken,
-    setFaults: sandbox.setFaults,
-    clearFaults: sandbox.clearFaults,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  sandbox.setPublicUrl(options.issuer ?? options.publicUrl ?? url);
+  const { app: _app, setPublicUrl: _set, ...rest } = sandbox;
+  return Object.defineProperties(
+    {
+      ...rest,
+      url,
+      port: actualPort,
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          server.close((error) => (error ? reject(error) : resolve()));
+        }),
+    },
+    // a getter, so it follows setPublicUrl
+    { issuer: { get: () => sandbox.issuer, enumerable: true } },
+  ) as RunningSandbox;
 }

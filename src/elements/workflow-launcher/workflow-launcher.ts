@@ -132,7 +132,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     if (!value || (task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.PENDING)) {
       return this.renderLoading(msg('Loading workflows…'));
     }
-    if (task.status === TaskStatus.PENDING && !this.refreshing) return this.renderLoading(msg('Loading workflows…'));
+    if (task.status === TaskStatus.PENDING && !this.isRefreshing())
+      return this.renderLoading(msg('Loading workflows…'));
     const offered = this.offered(value.templates);
     if (offered.length === 0 && value.workflows.length === 0)
       return this.renderEmpty(msg('No workflows are available.'));
@@ -169,7 +170,12 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     `;
   }
 
-  private refreshing = false;
+  /** The connection a refresh after a start was for: only while it still holds are the old lists kept on screen. */
+  private refreshing?: readonly [unknown, unknown];
+
+  private isRefreshing(): boolean {
+    return this.refreshing?.[0] === this.client && this.refreshing[1] === this.settings.orgId;
+  }
 
   private renderTemplate(template: WorkflowTemplate): TemplateResult {
     const start = this.starts.get(template.id);
@@ -189,7 +195,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
         type="button"
         aria-disabled=${busy ? 'true' : 'false'}
         aria-label=${msg(str`Start ${template.label}`)}
-        @click=${() => void this.start(template)}
+        @click=${this.onStartClick(template)}
+        @keydown=${this.onStartKeydown}
       >
         ${busy ? msg('Starting…') : msg('Start')}
       </button>
@@ -233,6 +240,22 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       }`;
   }
 
+  /**
+   * The second click of a double click (`detail` 2) is not a second start, even
+   * when the first start already finished; keyboard and scripted clicks have
+   * `detail` 0.
+   */
+  private onStartClick(template: WorkflowTemplate) {
+    return (event: MouseEvent) => {
+      if (event.detail <= 1) void this.start(template);
+    };
+  }
+
+  /** Enter held down repeats its keydown, and each would click: only the first does. */
+  private readonly onStartKeydown = (event: KeyboardEvent): void => {
+    if (event.repeat && event.key === 'Enter') event.preventDefault();
+  };
+
   private async start(template: WorkflowTemplate): Promise<void> {
     const loaded = this.dataTask.value;
     if (!loaded || this.inFlight.has(template.id)) return;
@@ -251,8 +274,10 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       const started = new PaperOSWorkflowStartedEvent(workflowId, template.id);
       this.dispatchEvent(started);
       // The client dropped the cached list; fetch the fresh one while showing the old.
-      this.refreshing = true;
-      void this.dataTask.run().finally(() => (this.refreshing = false));
+      const refreshing = (this.refreshing = [this.client, this.settings.orgId]);
+      void this.dataTask.run().finally(() => {
+        if (this.refreshing === refreshing) this.refreshing = undefined;
+      });
     } catch (error) {
       const reported = this.reportFailure(error);
       if (!reported) {

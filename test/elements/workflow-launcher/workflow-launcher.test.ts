@@ -275,6 +275,37 @@ describe('<paperos-workflow-launcher>', () => {
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
     });
 
+    it('a double click starts one workflow even when the first start finishes in between', async () => {
+      serve(api);
+      const el = await mount();
+      const button = startButton(el, 'Entity Setup');
+      // What a browser dispatches for a double click: click (detail 1), click (detail 2), dblclick.
+      const click = (detail: number) =>
+        button.dispatchEvent(new MouseEvent('click', { detail, bubbles: true, composed: true, cancelable: true }));
+      click(1);
+      await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
+      click(2);
+      button.dispatchEvent(new MouseEvent('dblclick', { detail: 2, bubbles: true, composed: true }));
+      await aTimeout(50);
+      expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
+      click(1); // a later, separate click is a new start
+      await waitUntil(() => api.requestsTo('POST', WORKFLOWS).length === 2, 'a fresh click starts again');
+    });
+
+    it('Enter held down past the end of the start does not start another', async () => {
+      serve(api);
+      const el = await mount();
+      const button = startButton(el, 'Entity Setup');
+      button.focus();
+      await sendKeys({ down: 'Enter' });
+      await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
+      await sendKeys({ down: 'Enter' }); // auto-repeat while still held
+      await sendKeys({ down: 'Enter' });
+      await sendKeys({ up: 'Enter' });
+      await aTimeout(50);
+      expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
+    });
+
     it('a failed start is shown next to its template, keeps nothing half-done, and can be tried again', async () => {
       serve(api);
       api.on('POST', WORKFLOWS, { status: 500, json: { message: 'boom' } }, { times: 1 });
@@ -359,6 +390,28 @@ describe('<paperos-workflow-launcher>', () => {
       await aTimeout(20);
       expect(labels(el)).to.deep.equal(['Second org flow']);
       expect(root(el).querySelectorAll('[part~="workflow"]')).to.have.length(0); // nor the first org's workflows
+    });
+
+    it('an org change while the started list refreshes shows no Start button for the old org', async () => {
+      serve(api);
+      const el = await mount();
+      const refresh = api.deferred();
+      api.on('GET', WORKFLOWS, refresh.handler);
+      startButton(el, 'Entity Setup').click();
+      await refresh.pending; // the refresh after the start is in flight
+      expect(labels(el)).to.have.length(6); // the lists stay while they refresh
+      serve(api, 'org_second');
+      api.on('GET', '/api/v1/orgs/org_second/workflow-templates', { json: { workflow_templates: [] } });
+      const secondHeld = api.deferred();
+      api.on('GET', '/api/v1/orgs/org_second/workflows', secondHeld.handler);
+      el.setAttribute('org-id', 'org_second');
+      await secondHeld.pending;
+      await el.updateComplete;
+      expect(labels(el)).to.deep.equal([]);
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.include('Loading workflows');
+      refresh.release({ json: workflowsResponse });
+      secondHeld.release({ json: { workflows: [] } });
+      await waitUntil(() => root(el).querySelector('[part~="empty"]'), 'the second org loaded');
     });
 
     it('aborts its requests when removed mid-request', async () => {

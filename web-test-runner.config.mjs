@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { fileURLToPath } from 'node:url';
+import { reactEsmPlugin } from './test/embedding/react-esm-plugin.mjs';
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -47,6 +48,8 @@ export default {
   },
   testsFinishTimeout: 300000,
   plugins: [
+    // React is CommonJS: served to the React wrapper tests as bundled ES modules.
+    reactEsmPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

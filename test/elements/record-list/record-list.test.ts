@@ -402,7 +402,7 @@ describe('<paperos-record-list>', () => {
       root(el).querySelector<HTMLButtonElement>('[part="create-button"]')!.click();
       await reload.pending;
       await el.updateComplete;
-      expect(root(el).querySelector('[part~="loading"]')).to.equal(null);
+      expect(root(el).querySelector('[part~="loading"]') === null, 'no loading state during the reload').to.equal(true);
       expect(root(el).querySelector('[role="listbox"]')!.getAttribute('aria-busy')).to.equal('true');
       expect(root(el).querySelector('[part="create-form"] [role="status"]')!.textContent).to.include(
         'Created Jane Doe.',
@@ -498,7 +498,7 @@ describe('<paperos-record-list>', () => {
     const el = await mount(api, [{ ...records()[1], name: hostile, features: { note: hostile } }]);
     await select(el, hostile);
     expect(names(el)).to.deep.equal([hostile]);
-    expect(root(el).querySelector('img')).to.equal(null);
+    expect(root(el).querySelector('img') === null, 'no element made from data').to.equal(true);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });

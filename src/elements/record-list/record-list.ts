@@ -24,12 +24,17 @@ const textOf = (value: unknown): string =>
  *
  * Lists records of one `type` (slug or code from the API's record-type table;
  * the request always sends the slug, since the API's `type` query takes the
- * slug) or of every type, with a text filter. Choosing a record (click, Enter
- * or Space; arrow keys move through the list) shows its fields and fires
+ * slug: `type="indv"` sends `?type=individual`) or of every type (`?type=*`),
+ * with a text filter. Choosing a record (click, Enter or Space; arrow keys,
+ * Home and End move through the list) shows its fields and fires
  * `paperos-record-select` with a `{role, id}` pair for
- * `<paperos-workflow-launcher>`'s `records`. With `editable` the fields can be
- * changed: Save sends only the changed fields, once, and keeps the input if it
- * fails. With `creatable` a form creates a record of a chosen type.
+ * `<paperos-workflow-launcher>`'s `records`; the role is `workflow-role`, else
+ * derived from the type (`company` for `org`, else the slug, such as
+ * `individual`). With `editable` the fields can be changed: Save PATCHes only
+ * the fields that differ, one save at a time, and keeps the input if it fails
+ * (unsaved input is kept per record; structured values are shown read-only).
+ * With `creatable` a form creates a record of a chosen type; a record with
+ * neither a name nor a field value is refused before anything is sent.
  *
  * @slot loading - Replaces the loading message.
  * @slot empty - Replaces the "no records" message.

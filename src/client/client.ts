@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { pageCache, type RequestCache } from './cache.js';
 import { PaperOSError, isPaperOSError } from './errors.js';
-import { DEFAULT_RETRY, redact, send, type HttpResponse, type TransportOptions } from './http.js';
+import { DEFAULT_RETRY, scrubbed, send, type HttpResponse, type TransportOptions } from './http.js';
 import {
   CreateRecordSchema,
   DocumentSchema,
@@ -160,7 +160,7 @@ export class PaperOSClient {
   /** `POST /api/v1/orgs`: create an organization. */
   async createOrg(input: CreateOrgInput, options?: CallOptions): Promise<Org> {
     const body = await this.#request({ method: 'POST', path: '/api/v1/orgs', body: input, options });
-    this.#cache?.invalidate(this.#cachePrefix('/api/v1/orgs'));
+    this.#cache?.invalidate(`${this.#cachePrefix('/api/v1/orgs')}|`);
     return this.#parse(OrgSchema, body, 'organization') as Org;
   }
 
@@ -314,14 +314,24 @@ export class PaperOSClient {
     }
   }
 
+  /**
+   * Cache keys are `<base>|GET|<path>|<query>|<scope>`: a mutation clears a path (and what is
+   * below it) for every subject, while each subject and org claim keeps its own entries.
+   */
   #cachePrefix(path: string): string {
-    return `${this.baseUrl}|${this.tokenSource?.identity ?? 'anonymous'}|GET|${path}`;
+    return `${this.baseUrl}|GET|${path}`;
   }
 
-  async #token(signal: AbortSignal | undefined, forceRefresh: boolean): Promise<string | undefined> {
+  /** Whose view a response is: the token's subject (never the token) and the org it is scoped to. */
+  #scope(): string {
+    const orgId = this.tokenSource?.claims?.org_id;
+    return `${this.tokenSource?.identity ?? 'anonymous'}${typeof orgId === 'string' ? `@${orgId}` : ''}`;
+  }
+
+  async #token(signal: AbortSignal | undefined, forceRefresh: boolean, staleToken?: string) {
     if (!this.tokenSource) return undefined;
     try {
-      return await this.tokenSource.getToken({ signal, forceRefresh });
+      return await this.tokenSource.getToken({ signal, forceRefresh, staleToken });
     } catch (error) {
       if (isPaperOSError(error)) throw error;
       throw new PaperOSError({ status: 0, code: 'token_unavailable', cause: error });
@@ -341,7 +351,7 @@ export class PaperOSClient {
     }
     // Resolve the token first so the cache key carries the subject's identity.
     await this.#token(options.signal, false);
-    const key = `${this.#cachePrefix(call.path)}${url.slice(this.baseUrl.length + call.path.length)}`;
+    const key = `${this.#cachePrefix(call.path)}|${url.slice(this.baseUrl.length + call.path.length)}|${this.#scope()}`;
     return this.#cache.get(key, async (signal) => parse(await this.#authorized(call, url, signal)), {
       signal: options.signal,
       reload: options.cache === 'reload',
@@ -355,7 +365,7 @@ export class PaperOSClient {
       return await this.#exchange(call, url, token, signal);
     } catch (error) {
       if (!isPaperOSError(error) || error.status !== 401 || !this.tokenSource?.refreshable) throw error;
-      const fresh = await this.#token(signal, true);
+      const fresh = await this.#token(signal, true, token);
       if (fresh === token) throw error;
       return this.#exchange(call, url, fresh, signal);
     }
@@ -370,7 +380,7 @@ export class PaperOSClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
-    const validatorKey = `${this.tokenSource?.identity ?? 'anonymous'}|${url}`;
+    const validatorKey = `${this.#scope()}|${url}`;
     const validator = call.method === 'GET' ? this.#validators.get(validatorKey) : undefined;
     if (validator) headers['if-none-match'] = validator.etag;
     const secrets = token ? [token] : [];
@@ -396,18 +406,7 @@ export class PaperOSClient {
         },
       );
     } catch (error) {
-      if (isPaperOSError(error) && error.message) {
-        const clean = redact(error.message, secrets);
-        if (clean !== error.message) {
-          throw new PaperOSError({
-            status: error.status,
-            code: error.code,
-            message: clean,
-            retryAfter: error.retryAfter,
-          });
-        }
-      }
-      throw error;
+      throw isPaperOSError(error) ? scrubbed(error, secrets) : error;
     }
     if (response.status === 304 && validator) return validator.body;
     const etag = response.headers.get('etag');

@@ -75,6 +75,16 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   return out.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]');
 }
 
+/** The error itself when no secret shows in it or its cause; else a copy with a scrubbed message and no cause. */
+export function scrubbed(error: PaperOSError, secrets: readonly string[]): PaperOSError {
+  const cause =
+    error.cause instanceof Error ? `${error.cause.message} ${error.cause.stack}` : String(error.cause ?? '');
+  const message = redact(error.message, secrets);
+  if (message === error.message && !secrets.some((secret) => secret && cause.includes(secret))) return error;
+  const { status, code, retryAfter } = error;
+  return new PaperOSError({ status, code, message, retryAfter });
+}
+
 function serverMessage(body: unknown, text: string): string | undefined {
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>;

@@ -57,9 +57,16 @@ export class TokenSource {
     return this.#options.token === undefined;
   }
 
-  async getToken(options: { signal?: AbortSignal; forceRefresh?: boolean } = {}): Promise<string> {
-    const { signal, forceRefresh = false } = options;
+  /**
+   * The current token, fetched or refreshed when needed; concurrent callers share one fetch.
+   * `staleToken` (with `forceRefresh`): the token a server refused. When another caller has
+   * already replaced it, the replacement is used and no second refresh starts.
+   */
+  async getToken(options: { signal?: AbortSignal; forceRefresh?: boolean; staleToken?: string } = {}): Promise<string> {
+    const { signal, staleToken } = options;
     if (signal?.aborted) throw abortError(signal);
+    const forceRefresh =
+      options.forceRefresh === true && (staleToken === undefined || staleToken === this.#token || !!this.#inflight);
     if (this.#token !== undefined && (!this.refreshable || (!forceRefresh && !this.#isDue()))) return this.#token;
     this.#inflight ??= this.#fetch().finally(() => (this.#inflight = undefined));
     return withSignal(this.#inflight, signal);
@@ -151,7 +158,8 @@ export class TokenSource {
     }
     this.#claims = claims ? Object.freeze({ ...claims }) : undefined;
     const exp = typeof claims?.exp === 'number' ? claims.exp * 1000 : undefined;
-    this.#expiresAt = expiresAt ?? exp;
+    // Both given (a JWT from an endpoint that also says expires_in): the earlier one counts.
+    this.#expiresAt = exp === undefined ? expiresAt : expiresAt === undefined ? exp : Math.min(exp, expiresAt);
   }
 }
 

@@ -53,6 +53,9 @@ export function hygieneSuite({ describe, it }: Harness): void {
       for (const error of errors) {
         expect(error.message).to.not.include(token);
         expect(String(error)).to.not.include(token);
+        // what console.error(error) would print: the cause chain too
+        const cause = error.cause as { message?: unknown; stack?: unknown } | undefined;
+        expect(`${String(cause?.message)} ${String(cause?.stack)}`).to.not.include(token);
       }
       expect(errors[0].message).to.include('[redacted]');
       for (const request of fake.requests) {

@@ -111,6 +111,38 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       expect(error.code).to.equal('unauthorized');
     });
 
+    it('refreshes at the earlier of a JWT exp and the endpoint expires_in', async () => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
+      for (const [jwtSeconds, expiresIn] of [
+        [3600, 300],
+        [300, 3600],
+      ]) {
+        let issued = 0;
+        const fake = new FakeFetch();
+        fake.fallback = () =>
+          json({
+            access_token: examples.makeJwt({ n: ++issued, exp: now / 1000 + jwtSeconds }),
+            expires_in: expiresIn,
+          });
+        const source = new TokenSource({ tokenUrl: 'https://host.test/t', fetch: fake.fetch, now: () => now });
+        const first = await source.getToken();
+        now += 200_000; // 100 s before the earlier expiry: kept
+        expect(await source.getToken()).to.equal(first);
+        now += 50_000; // 50 s before it: refreshed
+        expect(await source.getToken()).to.not.equal(first);
+        expect(issued).to.equal(2);
+      }
+    });
+
+    it('a forced refresh for a token already replaced reuses the new one', async () => {
+      let n = 0;
+      const source = new TokenSource({ fetchToken: async () => `tok-${++n}` });
+      const stale = await source.getToken();
+      expect(await source.getToken({ forceRefresh: true, staleToken: stale })).to.equal('tok-2');
+      expect(await source.getToken({ forceRefresh: true, staleToken: stale })).to.equal('tok-2');
+      expect(n).to.equal(2);
+    });
+
     it('sharedTokenSource gives one source per tokenUrl, callback or token', () => {
       const callback = async () => 'x';
       expect(sharedTokenSource({ tokenUrl: '/t1' })).to.equal(sharedTokenSource({ tokenUrl: '/t1' }));
@@ -146,6 +178,33 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       });
       await client.startWorkflow(ORG, { flowId: 'flow_a' });
       expect(fake.requests).to.have.length(2);
+    });
+
+    it('10 concurrent requests refused with 401 at different moments share one refresh', async () => {
+      const fake = new FakeFetch();
+      const held: Array<() => void> = [];
+      fake.fallback = () => new Promise<Response>((resolve) => held.push(() => resolve(json({}, 401))));
+      let tokenCalls = 0;
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => `tok-${++tokenCalls}`,
+      });
+      const all = Promise.all(Array.from({ length: 10 }, () => client.listWorkflows(ORG)));
+      for (let i = 0; i < 5; i++) await tick();
+      expect(held).to.have.length(10);
+      // the refusals arrive one by one, each after the previous refresh settled
+      fake.fallback = () => json(examples.workflowsResponse);
+      for (const refuse of held.splice(0)) {
+        refuse();
+        for (let i = 0; i < 5; i++) await tick();
+      }
+      const results = await all;
+      expect(results.every((list) => list.length === 1)).to.equal(true);
+      expect(tokenCalls).to.equal(2);
+      const retried = fake.requests.slice(10).map((r) => r.headers.get('authorization'));
+      expect(retried).to.deep.equal(Array(10).fill('Bearer tok-2'));
     });
 
     it('gives up with unauthorized after the one retry', async () => {
@@ -229,6 +288,26 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       const b = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_b' }) });
       await Promise.all([a.listWorkflows(ORG), b.listWorkflows(ORG)]);
       expect(fake.requests).to.have.length(2);
+    });
+
+    it('keeps two tokens of one subject for different orgs apart', async () => {
+      fake.fallback = () => json(examples.orgsResponse);
+      const tokenFor = (org: string) => examples.makeJwt({ sub: 'sub_a', org_id: org, exp: examples.epochIn(600) });
+      const a = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: tokenFor('org_one') });
+      const b = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: tokenFor('org_two') });
+      await Promise.all([a.listOrgs(), b.listOrgs(), a.debugOrg(), b.debugOrg()].map((p) => p.catch(() => 0)));
+      expect(fake.requests).to.have.length(4);
+    });
+
+    it("a mutation clears that org's cached lists for every subject", async () => {
+      fake.fallback = () => json(examples.workflowsResponse);
+      const a = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_a' }) });
+      const b = new PaperOSClient({ baseUrl: BASE, fetch: fake.fetch, token: examples.makeJwt({ sub: 'sub_b' }) });
+      await b.listWorkflows(ORG);
+      fake.reply(json(examples.startWorkflowResponse));
+      await a.startWorkflow(ORG, { flowId: 'flow_a' });
+      await b.listWorkflows(ORG);
+      expect(fake.requests.map((r) => r.method)).to.deep.equal(['GET', 'POST', 'GET']);
     });
 
     it('keeps two orgs apart', async () => {

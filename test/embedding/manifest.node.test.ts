@@ -1,0 +1,130 @@
+// custom-elements.json: generated from the elements (npm run analyze), committed
+// current, referenced from package.json, and complete: every element with its
+// attributes, property-only settings, events, slots, parts, and every
+// `--paperos-*` custom property its styles read.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { root } from './harness.js';
+
+interface Named {
+  name: string;
+  attribute?: string;
+  kind?: string;
+  privacy?: string;
+  static?: boolean;
+}
+interface Declaration {
+  name: string;
+  tagName?: string;
+  customElement?: boolean;
+  attributes?: Named[];
+  members?: Named[];
+  events?: (Named & { type?: { text: string }; description?: string })[];
+  slots?: Named[];
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+interface Manifest {
+  modules: { path: string; declarations?: Declaration[] }[];
+}
+
+const committed = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')) as Manifest;
+const elements = () =>
+  new Map(
+    committed.modules.flatMap((m) =>
+      (m.declarations ?? [])
+        .filter((d) => d.customElement && d.tagName)
+        .map((d) => [d.tagName!, { ...d, path: m.path }]),
+    ),
+  );
+const names = (list: Named[] | undefined) => (list ?? []).map((x) => x.name);
+
+/** Every `--paperos-*` custom property a styles file reads. */
+function customProperties(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return [...new Set([...readFileSync(file, 'utf8').matchAll(/var\((--paperos-[a-z0-9-]+)/g)].map((m) => m[1]!))];
+}
+
+const EVENTS: Record<string, string[]> = {
+  'paperos-workflow-launcher': ['paperos-workflow-start', 'paperos-workflow-started', 'paperos-load', 'paperos-error'],
+  'paperos-document-list': ['paperos-document-open', 'paperos-sign', 'paperos-load', 'paperos-error'],
+  'paperos-record-list': [
+    'paperos-record-select',
+    'paperos-record-save',
+    'paperos-record-create',
+    'paperos-load',
+    'paperos-error',
+  ],
+};
+
+describe('custom-elements.json', { timeout: 120_000 }, () => {
+  let fresh: Manifest;
+  before(async () => {
+    fresh = (await cli({ argv: ['analyze', '--quiet'], cwd: root, noWrite: true })) as Manifest;
+  });
+
+  it('is what `npm run analyze` makes of the current sources', () => {
+    assert.deepEqual(committed, fresh, 'custom-elements.json is stale: run npm run analyze and commit it');
+  });
+
+  it('is referenced from package.json and exported', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    assert.equal(pkg.exports['./custom-elements.json'], './custom-elements.json');
+    assert.ok(pkg.files.includes('custom-elements.json'));
+  });
+
+  it('lists every element folder under its tag', () => {
+    const folders = readdirSync(join(root, 'src/elements')).filter((f) =>
+      existsSync(join(root, 'src/elements', f, 'define.ts')),
+    );
+    const tags = [...elements().keys()].sort();
+    assert.deepEqual(tags, folders.map((f) => `paperos-${f}`).sort());
+  });
+
+  for (const [tag, events] of Object.entries(EVENTS)) {
+    it(`${tag}: attributes, properties, events, slots, parts and custom properties`, () => {
+      const el = elements().get(tag)!;
+      assert.ok(el, `${tag} is in the manifest`);
+      for (const attribute of ['base-url', 'org-id', 'token-url']) {
+        assert.ok(names(el.attributes).includes(attribute), `attribute ${attribute}`);
+      }
+      for (const property of ['token', 'fetchToken']) {
+        const member = el.members?.find((m) => m.name === property);
+        assert.ok(member, `property ${property}`);
+        assert.ok(
+          !el.attributes?.some((a) => a.name === property || a.name === 'token'),
+          `${property} has no attribute`,
+        );
+      }
+      assert.deepEqual(names(el.events).sort(), [...events].sort(), 'events');
+      for (const event of el.events ?? []) {
+        assert.ok(event.description, `${event.name} is described`);
+        assert.match(event.type?.text ?? '', /^PaperOS\w+Event$/, `${event.name} names its event class`);
+      }
+      assert.deepEqual(
+        ['empty', 'error', 'loading'].filter((s) => !names(el.slots).includes(s)),
+        [],
+        'state slots',
+      );
+      assert.deepEqual(
+        ['empty', 'error', 'loading', 'retry-button'].filter((p) => !names(el.cssParts).includes(p)),
+        [],
+        'state parts',
+      );
+      const folder = tag.replace(/^paperos-/, '');
+      const read = [
+        ...customProperties(join(root, 'src/elements/base/base.styles.ts')),
+        ...customProperties(join(root, `src/elements/${folder}/${folder}.styles.ts`)),
+      ];
+      assert.deepEqual(
+        read.filter((p) => !names(el.cssProperties).includes(p)),
+        [],
+        'custom properties read by its styles but not documented (@cssprop)',
+      );
+    });
+  }
+});

@@ -39,10 +39,25 @@ function eventsFromTheirClasses() {
   };
 }
 
+/** Private members are no API: leave them out (and a private rename never makes the manifest stale). */
+function withoutPrivateMembers() {
+  return {
+    name: 'paperos-no-private-members',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.members)
+            decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [eventsFromTheirClasses()],
+  plugins: [eventsFromTheirClasses(), withoutPrivateMembers()],
 };

@@ -1,7 +1,7 @@
-// Opt in with `/// <reference types="@paperos/elements/dist/types/react-jsx" />` to use the
-// elements directly in React 19 JSX with checked attributes (or use @paperos/elements/react).
+// React 19: `/// <reference types="@paperos/elements/types/react" />` to use the
+// elements directly in JSX with checked attributes (or use @paperos/elements/react).
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { PaperOSElementAttributes } from './attributes.js';
+import type { PaperOSElementAttributes } from '../dist/types/attributes.js';
 
 type Intrinsic<Tag extends keyof PaperOSElementAttributes & keyof HTMLElementTagNameMap> = DetailedHTMLProps<
   HTMLAttributes<HTMLElementTagNameMap[Tag]>,

@@ -4,7 +4,8 @@
 //    `.d.ts`, dependencies left as bare imports (dist/index.js,
 //    dist/client/index.js, dist/server/index.js, dist/sandbox/index.js,
 //    dist/react/index.js, ...).
-// 2. The framework typings users opt into (src/types/*.d.ts), copied as they are.
+// 2. The attribute types the opt-in framework typings (types/*.d.ts) import:
+//    src/types/*.d.ts, copied as they are to dist/types/.
 // 3. dist/paperos-elements.js: one self-registering ES module with lit bundled,
 //    minified, with a source map; translations and the virtualizer are split
 //    into lazily imported chunks (dist/chunks/).
@@ -34,7 +35,7 @@ const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin
 });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-step('framework typings');
+step('attribute types for the framework typings');
 const typesDir = join(root, 'src/types');
 for (const file of readdirSync(typesDir)) {
   if (!file.endsWith('.d.ts')) continue;

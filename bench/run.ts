@@ -22,6 +22,7 @@ import {
   fiveElements,
   heap,
   parseFloor,
+  profileFirstRender,
   scrolling,
   validate,
   validateTemplates,
@@ -222,6 +223,18 @@ async function main(): Promise<void> {
     }
     log('heap');
     data.heap = await heap(browser, server.origin, { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.heap }, log);
+    log('CPU profiles of a first render');
+    data.profile = await profileFirstRender(
+      browser,
+      server.origin,
+      join(work, 'pages'),
+      {
+        candidates: { element: 'element-unminified.html', plain: 'plain-unminified.html' },
+        n: 10_000,
+        runs: quick ? 1 : 3,
+      },
+      log,
+    );
     log('five elements');
     data.requests = await fiveElements(browser, server, log);
     await browser.close();

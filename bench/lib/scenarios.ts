@@ -2,6 +2,8 @@
  * The scenarios driven with playwright-core (interaction, network, memory),
  * and a validation pass that every candidate renders the same rows.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { VIEWPORT } from './browser.js';
 import type { BenchServer, LoggedRequest } from './server.js';
@@ -48,6 +50,7 @@ declare global {
     bench?: unknown;
     benchError?: string;
     benchResults?: { paint: number; work: number };
+    benchGo?: () => void;
   }
 }
 
@@ -278,13 +281,13 @@ export async function parseFloor(browser: Browser, origin: string, sizes: number
       }
       const bytes = new TextEncoder().encode(JSON.stringify({ success: true, documents: docs }));
       const times: number[] = [];
-      for (let i = 0; i < 7; i++) {
+      for (let i = 0; i < 11; i++) {
         const t0 = performance.now();
         await new Response(bytes).json();
-        times.push(performance.now() - t0);
+        if (i >= 2) times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      return times[3]!;
+      return times[4]!;
     }, n);
   }
   await page.close();
@@ -331,4 +334,117 @@ declare global {
   interface Window {
     five?: { loaded: Promise<string[]>; addLate(): Promise<string> };
   }
+}
+
+// ---- where a first render's time goes: CPU profiles by module ----
+
+/** Buckets for a profile's self time, by the module (or the VM's pseudo-frame) a sample is in. */
+function bucketOf(module: string): string {
+  if (module === '(program)') return 'browser: parsing, style, layout, paint';
+  if (module === '(garbage collector)') return 'garbage collection';
+  if (module === '(idle)') return 'idle (waiting for the next frame)';
+  if (module === '(native)') return 'DOM and built-in calls';
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(module))
+    return 'lit: templates and updates';
+  if (module.includes('@lit-labs/virtualizer')) return 'virtualizer';
+  if (module.includes('valibot') || module.includes('src/client/schemas')) return 'validating the documents';
+  if (module.includes('node_modules/@lit/')) return 'lit: task, context, localize';
+  if (module.includes('src/client/') || module.includes('node_modules/jose'))
+    return 'client: token, cache, request, response';
+  if (module.includes('src/elements/document-list/tree')) return 'folder model: group, sort, filter, flatten';
+  if (module.includes('src/elements/') || module.includes('src/i18n/') || module.includes('src/locales/'))
+    return 'element code';
+  if (module.includes('test/helpers/mock-api')) return 'the mocked fetch';
+  if (module.includes('bench/baselines/')) return 'baseline code';
+  if (module.includes('bench/')) return 'harness';
+  return 'other';
+}
+
+/** For each built file, the module each line belongs to (esbuild marks modules with `// path` comments when not minifying). */
+function moduleMap(dir: string, file: string, cache: Map<string, string[]>): string[] {
+  let lines = cache.get(file);
+  if (!lines) {
+    const text = readFileSync(join(dir, file), 'utf8').split('\n');
+    lines = [];
+    let current = '?';
+    for (const line of text) {
+      const m = /^\/\/ ((?:node_modules|src|bench|test)\/\S+)$/.exec(line);
+      if (m) current = m[1]!;
+      lines.push(current);
+    }
+    cache.set(file, lines);
+  }
+  return lines;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+export async function profileFirstRender(
+  browser: Browser,
+  origin: string,
+  dir: string,
+  options: { candidates: Record<string, string>; n: number; runs: number },
+  log: Log,
+): Promise<Record<string, { buckets: Record<string, number>; totalMs: number }>> {
+  const out: Record<string, { buckets: Record<string, number>; totalMs: number }> = {};
+  const cache = new Map<string, string[]>();
+  for (const [name, page] of Object.entries(options.candidates)) {
+    const runs: Record<string, number>[] = [];
+    const totals: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const tab = await browser.newPage({ viewport: VIEWPORT });
+      const cdp = await tab.context().newCDPSession(tab);
+      await tab.goto(`${origin}/${page}?mode=first&n=${options.n}&hold=1`);
+      await tab.waitForFunction(() => window.benchGo !== undefined, null, { timeout: 60_000 });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+      await tab.evaluate(() => window.benchGo!());
+      await tab.waitForFunction(() => window.benchResults !== undefined, null, { timeout: 60_000 });
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      };
+      totals.push((await tab.evaluate(() => window.benchResults!.paint)) as number);
+      await tab.close();
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const nameAt = (i: number) => byId.get(profile.samples[i]!)!.callFrame.functionName;
+      // Only the timed part: after the last sample in the start marker, before the first in the end marker.
+      let from = 0;
+      for (let i = 0; i < profile.samples.length; i++) if (nameAt(i) === 'benchProfileStart') from = i + 1;
+      let to = profile.samples.length;
+      for (let i = from; i < profile.samples.length; i++) {
+        if (nameAt(i) === 'benchProfileEnd') {
+          to = i;
+          break;
+        }
+      }
+      const buckets: Record<string, number> = {};
+      for (let i = from; i < to; i++) {
+        const frame = byId.get(profile.samples[i]!)!.callFrame;
+        // Native functions (DOM calls, JSON, Intl) have no script URL.
+        let module = frame.functionName.startsWith('(') ? frame.functionName : frame.url ? 'other' : '(native)';
+        const file = frame.url ? new URL(frame.url).pathname.slice(1) : '';
+        if (file.endsWith('.js') && frame.lineNumber >= 0)
+          module = moduleMap(dir, file, cache)[frame.lineNumber] ?? 'other';
+        const bucket = bucketOf(module);
+        buckets[bucket] = (buckets[bucket] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+      }
+      runs.push(buckets);
+    }
+    const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+    const med = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+    out[name] = {
+      buckets: Object.fromEntries(keys.map((k) => [k, med(runs.map((r) => r[k] ?? 0))])),
+      totalMs: med(totals),
+    };
+    log(
+      `  profile ${name} ${options.n}: ${Object.entries(out[name]!.buckets)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ')}`,
+    );
+  }
+  return out;
 }

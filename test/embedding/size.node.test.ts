@@ -1,0 +1,51 @@
+// `npm run size` on real builds: the script-tag bundle as built passes, and a
+// build whose entry imports the virtualizer statically (so it lands in the
+// eagerly loaded part) fails, naming the file and the package.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildBundles } from '../../scripts/bundle.js';
+import { root } from './harness.js';
+
+function size(dist: string) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/size.ts'), dist], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: run.status, out: run.stdout + run.stderr };
+}
+
+describe('npm run size', { timeout: 120_000 }, () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'paperos-size-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('passes the bundle as built, and prints its eager and lazy parts', async () => {
+    const dist = join(dir, 'good');
+    await buildBundles({ root, outdir: dist });
+    const { status, out } = size(dist);
+    assert.equal(status, 0, out);
+    assert.match(out, /paperos-elements\.js, loaded eagerly \(\d+ file\(s\)\): [\d.]+ KB min, [\d.]+ KB min\+gzip/);
+    assert.match(out, /on demand: .*virtualize-\w+\.js: [\d.]+ KB min\+gzip \(@lit-labs\/virtualizer\)/);
+    assert.match(out, /paperos-elements\.iife\.js \(everything inlined\)/);
+  });
+
+  it('fails when the virtualizer is loaded eagerly', async () => {
+    const entry = join(dir, 'eager-virtualizer.ts');
+    writeFileSync(
+      entry,
+      `import '${join(root, 'node_modules/@lit-labs/virtualizer/virtualize.js')}';\nexport * from '${join(root, 'src/index.js')}';\n`,
+    );
+    const dist = join(dir, 'bad');
+    await buildBundles({ root, outdir: dist, entry: relative(root, entry) });
+    const { status, out } = size(dist);
+    assert.equal(status, 1, out);
+    assert.match(
+      out,
+      /FAIL \S+\.js holds @lit-labs\/virtualizer, which must be a separate chunk loaded with import\(\)/,
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
+import { RETAINED_304_HEADERS, etag } from 'hono/etag';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -317,7 +317,10 @@ export async function createSandboxApp(options: SandboxOptions = {}): Promise<Sa
   app.use('*', faultMiddleware(faults, faultRandom));
 
   /** GET lists: revalidate every time (`no-cache`), answer 304 to a matching If-None-Match. */
-  const etagged = etag();
+  // A 304 keeps the CORS headers: without them a browser treats the revalidation as a network error.
+  const etagged = etag({
+    retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers', 'vary'],
+  });
   const conditional: MiddlewareHandler = async (c, next) => {
     await etagged(c, next);
     if (c.res.status === 200 || c.res.status === 304) c.res.headers.set('Cache-Control', 'private, no-cache');

@@ -126,7 +126,7 @@ function missNotes(d: RunData, targets: (string | number)[][]): string[] {
   const floor = d.parseFloor;
   if (verdict('10,000 documents') !== 'met') {
     notes.push(
-      `- **10,000 documents, first render:** the element paints after ${ms(el10k)} ms. Reading the response alone takes ${ms(floor[10_000]!)} ms, and the element then validates every document and builds its folder model (grouping, sorting with a collator, search keys) for all 10,000 before it renders the ~50 rows it shows, on cold code (every sample is a first page load), plus up to two frames of waiting by the definition of first paint. The profile shares in scenario 3 show where it goes; the rendering itself is a small part.`,
+      `- **10,000 documents, first render:** the element paints after ${ms(el10k)} ms. Reading the response alone takes ${ms(floor[10_000]!)} ms, and the element then validates every document and builds its folder model (grouping, sorting with a collator, search keys) for all 10,000 before it renders the ~50 rows it shows, on cold code (every sample is a first page load), plus up to two frames of waiting by the definition of first paint. The profile shares in scenario 3 show where it goes.`,
     );
   }
   if (verdict('100,000 documents') !== 'met') {
@@ -137,8 +137,20 @@ function missNotes(d: RunData, targets: (string | number)[][]): string[] {
   const keystroke = verdict('Filter keystroke, 10,000 documents, 4x slower: < 100');
   const loaf = verdict('Filter keystroke, 10,000 documents, 4x slower: no long');
   if (keystroke !== 'met' || loaf !== 'met') {
+    const frames = (d.filter.find((f) => f.n === 10_000)?.samples.element ?? [])
+      .map((x) => x.longest)
+      .filter((x): x is NonNullable<typeof x> => x !== null);
+    const m = (pick: (x: (typeof frames)[number]) => number) =>
+      frames.length ? ms(summarize(frames.map(pick)).median) : '?';
     notes.push(
-      "- **Filter keystroke at 4x:** the keystroke's frame holds the filter and flatten over all 10,000 documents, the rendering of the rows the virtualizer keeps (about 47: it renders 1,000 px beyond the visible window, its default, for a 480 px tree), their style and layout, and the virtualizer's measuring pass; at 4x slowdown that adds up to more than 50 ms in most keystrokes (the breakdown is under scenario 5). Splitting the filter from the render across frames, or fewer rows beyond the window, would be the next steps.",
+      `- **Filter keystroke at 4x:** the keystroke's long animation frame (median ${m((x) => x.duration)} ms) holds ${m((x) => x.scriptMs)} ms of script (the input handler's filter and flatten over all 10,000 documents, the rendering of the rows the virtualizer keeps, about 47 because it renders 1,000 px beyond a 480 px window by default, and the virtualizer's measuring pass), ${m((x) => x.renderMs)} ms of style, layout and paint, and the browser's own handling of the key before the \`input\` event. Splitting the filter from the render across frames, or fewer rows beyond the window, would be the next steps.`,
+    );
+  }
+  const templates = verdict('70 templates');
+  if (d.tach.templates && templates !== 'met' && !templates.startsWith('not')) {
+    const t = d.tach.templates;
+    notes.push(
+      `- **70 templates:** \`<paperos-workflow-launcher>\` lays its rows out after ${ms(summarize(t.element!.work!).median)} ms against ${ms(summarize(t.plain!.work!).median)} ms for plain DOM and ${ms(summarize(t.repeat!.work!).median)} ms for lit \`repeat()\` of the same rows, so the rows are not what costs: it is the element's fixed start-up on a cold page (element and controllers, token, the templates and the started workflows requested together through the client, validation), a few milliseconds that decide whether the first paint lands a frame later. The workflow launcher's start-up path is where to look.`,
     );
   }
   const refetch = verdict('Refetch');

@@ -54,10 +54,20 @@ function withoutPrivateMembers() {
   };
 }
 
+/** Modules in path order: the analyzer's file walk has no stable order, the committed file must. */
+function sortedModules() {
+  return {
+    name: 'paperos-sorted-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [eventsFromTheirClasses(), withoutPrivateMembers()],
+  plugins: [eventsFromTheirClasses(), withoutPrivateMembers(), sortedModules()],
 };

@@ -235,6 +235,20 @@ async function main(): Promise<void> {
       },
       log,
     );
+    if (hasLauncher) {
+      data.profileTemplates = await profileFirstRender(
+        browser,
+        server.origin,
+        join(work, 'pages'),
+        {
+          candidates: { element: 'launcher-unminified.html', plain: 'plain-unminified.html' },
+          n: 70,
+          runs: quick ? 1 : 5,
+          kind: 'templates',
+        },
+        log,
+      );
+    }
     log('five elements');
     data.requests = await fiveElements(browser, server, log);
     await browser.close();

@@ -86,6 +86,7 @@ export async function buildPages(root: string, dir: string, options: { minify?: 
   // Unminified twins, for the CPU profiles that say where a first render's time goes (by module).
   entries['element-unminified'] = entries.element!;
   entries['plain-unminified'] = entries.plain!;
+  if (entries.launcher) entries['launcher-unminified'] = entries.launcher;
   const pages: Record<string, string> = {};
   // One build per page, so a page loads only its own code (the baselines never load the element's).
   for (const [name, entry] of Object.entries(entries)) {

@@ -386,7 +386,7 @@ export async function profileFirstRender(
   browser: Browser,
   origin: string,
   dir: string,
-  options: { candidates: Record<string, string>; n: number; runs: number },
+  options: { candidates: Record<string, string>; n: number; runs: number; kind?: 'docs' | 'templates' },
   log: Log,
 ): Promise<Record<string, { buckets: Record<string, number>; totalMs: number }>> {
   const out: Record<string, { buckets: Record<string, number>; totalMs: number }> = {};
@@ -397,7 +397,7 @@ export async function profileFirstRender(
     for (let run = 0; run < options.runs; run++) {
       const tab = await browser.newPage({ viewport: VIEWPORT });
       const cdp = await tab.context().newCDPSession(tab);
-      await tab.goto(`${origin}/${page}?mode=first&n=${options.n}&hold=1`);
+      await tab.goto(`${origin}/${page}?mode=first&kind=${options.kind ?? 'docs'}&n=${options.n}&hold=1`);
       await tab.waitForFunction(() => window.benchGo !== undefined, null, { timeout: 60_000 });
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });

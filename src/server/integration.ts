@@ -10,6 +10,8 @@ export interface IntegrationOptions {
   fetch?: FetchLike;
   /** Mint a new access token this long before the cached one expires (default 60 s). */
   refreshAheadMs?: number;
+  /** Per-request timeout towards PaperOS, ms (default 15000). */
+  timeoutMs?: number;
   now?: () => number;
 }
 
@@ -130,11 +132,12 @@ export class PaperOSIntegration {
     return pending;
   }
 
-  /** Forgets cached tokens (all, or one subject's). */
-  forget(subject?: SubjectRef): void {
+  /** Forgets cached tokens: all, one subject's, or one subject's for one org. */
+  forget(subject?: SubjectRef, orgId?: string): void {
     if (!subject) return this.#tokens.clear();
+    const prefix = `${subject.sub ?? ''}|${subject.externalId ?? ''}|`;
     for (const key of this.#tokens.keys()) {
-      if (key.startsWith(`${subject.sub ?? ''}|${subject.externalId ?? ''}|`)) this.#tokens.delete(key);
+      if (orgId === undefined ? key.startsWith(prefix) : key === `${prefix}${orgId}`) this.#tokens.delete(key);
     }
   }
 
@@ -175,9 +178,11 @@ export class PaperOSIntegration {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#options.timeoutMs ?? 15_000),
       });
     } catch (error) {
-      throw new PaperOSError({ status: 0, code: 'network', cause: error });
+      const timedOut = (error as { name?: string }).name === 'TimeoutError';
+      throw new PaperOSError({ status: 0, code: timedOut ? 'timeout' : 'network', cause: error });
     }
     const text = await response.text();
     let parsed: unknown;

@@ -6,7 +6,10 @@
  * bench/RESULTS.md (raw samples in bench/.results/last-run.json).
  *
  * BENCH_QUICK=1 takes a few samples of everything (a smoke run, minutes less;
- * its RESULTS.md says so). Nothing here is part of `npm test`.
+ * its RESULTS.md says so). BENCH_ONLY=docs10k,filter (a comma-separated list
+ * of SCENARIOS) runs those only and writes bench/.results/only-<date>.json
+ * and a summary on the console instead of RESULTS.md. Nothing here is part of
+ * `npm test`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ import {
 } from './lib/scenarios.js';
 import { startServer } from './lib/server.js';
 import { runTachometer, type TachSamples } from './lib/tachometer.js';
+import { ratio, summarize } from './lib/stats.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.env.BENCH_QUICK === '1';
@@ -41,6 +45,35 @@ const SAMPLES = quick
   : { templates: 24, docs1k: 24, docs10k: 16, docs100k: 6, refetch: 24, filter: 12, filter100k: 4, scroll: 3, heap: 5 };
 
 const CANDIDATES = ['element', 'plain', 'repeat'];
+
+/** What BENCH_ONLY may name. `filter` is the 10,000-document keystroke. */
+const SCENARIOS = [
+  'templates',
+  'docs1k',
+  'docs10k',
+  'docs100k',
+  'refetch',
+  'filter',
+  'filter1k',
+  'filter100k',
+  'scroll',
+  'heap',
+  'profile',
+  'five',
+  'bytes',
+] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+for (const name of only) {
+  if (!(SCENARIOS as readonly string[]).includes(name)) {
+    console.error(`BENCH_ONLY: unknown scenario "${name}" (known: ${SCENARIOS.join(', ')})`);
+    process.exit(2);
+  }
+}
+const want = (name: Scenario) => only.length === 0 || only.includes(name);
 
 function sh(command: string, args: string[]): string {
   try {
@@ -104,13 +137,15 @@ async function main(): Promise<void> {
     data.chromium = browser.version();
     log(`Chromium ${data.chromium}: validating the candidates`);
     data.validation = await validate(browser, server.origin, CANDIDATES, [1000, 10_000], log);
-    if (hasLauncher) {
+    if (hasLauncher && want('templates')) {
       const pages = { element: 'launcher.html', plain: 'plain.html', repeat: 'repeat.html' };
       data.validation.push(await validateTemplates(browser, server.origin, pages, 70, log));
     }
     data.parseFloor = await parseFloor(browser, server.origin, [1000, 10_000, 100_000]);
     // Lit repeat() over 100,000 rows takes ~10 s a render: one sample, not a tachometer series.
-    data.repeat100k = (await validate(browser, server.origin, ['repeat'], [100_000], log))[0]!.firstRows.repeat!;
+    if (only.length === 0) {
+      data.repeat100k = (await validate(browser, server.origin, ['repeat'], [100_000], log))[0]!.firstRows.repeat!;
+    }
     await browser.close();
 
     // ---- render timings (tachometer) ----
@@ -136,7 +171,7 @@ async function main(): Promise<void> {
       return samples;
     };
     data.tach = {} as RunData['tach'];
-    if (hasLauncher) {
+    if (hasLauncher && want('templates')) {
       data.tach.templates = await tach(
         'templates-70',
         SAMPLES.templates,
@@ -148,69 +183,85 @@ async function main(): Promise<void> {
         4,
       );
     }
-    data.tach.docs1k = await tach(
-      'docs-1000',
-      SAMPLES.docs1k,
-      CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=1000&folders=20') })),
-      4,
-    );
-    data.tach.docs10k = await tach(
-      'docs-10000',
-      SAMPLES.docs10k,
-      CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=10000&folders=20') })),
-      5,
-    );
-    data.tach.docs100k = await tach(
-      'docs-100000',
-      SAMPLES.docs100k,
-      [
-        { name: 'element-10k', url: url('element', 'mode=first&n=10000&folders=20') },
-        { name: 'element', url: url('element', 'mode=first&n=100000&folders=20') },
-        { name: 'plain', url: url('plain', 'mode=first&n=100000&folders=20') },
-      ],
-      5,
-    );
-    data.tach.refetch = await tach(
-      'refetch-1000',
-      SAMPLES.refetch,
-      CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=refetch&n=1000&folders=20') })),
-      5,
-    );
+    if (want('docs1k')) {
+      data.tach.docs1k = await tach(
+        'docs-1000',
+        SAMPLES.docs1k,
+        CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=1000&folders=20') })),
+        4,
+      );
+    }
+    if (want('docs10k')) {
+      data.tach.docs10k = await tach(
+        'docs-10000',
+        SAMPLES.docs10k,
+        CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=10000&folders=20') })),
+        5,
+      );
+    }
+    if (want('docs100k')) {
+      data.tach.docs100k = await tach(
+        'docs-100000',
+        SAMPLES.docs100k,
+        [
+          { name: 'element-10k', url: url('element', 'mode=first&n=10000&folders=20') },
+          { name: 'element', url: url('element', 'mode=first&n=100000&folders=20') },
+          { name: 'plain', url: url('plain', 'mode=first&n=100000&folders=20') },
+        ],
+        5,
+      );
+    }
+    if (want('refetch')) {
+      data.tach.refetch = await tach(
+        'refetch-1000',
+        SAMPLES.refetch,
+        CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=refetch&n=1000&folders=20') })),
+        5,
+      );
+    }
 
     // ---- interaction, memory, network (playwright) ----
     browser = await launch();
     log('filter keystrokes (CPU 4x slower)');
     data.filter = [];
-    data.filter.push(
-      await filterKeystroke(
-        browser,
-        server.origin,
-        { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
-        log,
-      ),
-    );
-    data.filter.push(
-      await filterKeystroke(
-        browser,
-        server.origin,
-        { n: 1000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
-        log,
-      ),
-    );
-    data.filter.push(
-      await filterKeystroke(
-        browser,
-        server.origin,
-        { n: 100_000, candidates: ['element', 'plain'], rounds: SAMPLES.filter100k, typed: '7', throttle: 4 },
-        log,
-      ),
-    );
-    log('scrolling');
+    if (want('filter')) {
+      data.filter.push(
+        await filterKeystroke(
+          browser,
+          server.origin,
+          { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
+          log,
+        ),
+      );
+    }
+    if (want('filter1k')) {
+      data.filter.push(
+        await filterKeystroke(
+          browser,
+          server.origin,
+          { n: 1000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
+          log,
+        ),
+      );
+    }
+    if (want('filter100k')) {
+      data.filter.push(
+        await filterKeystroke(
+          browser,
+          server.origin,
+          { n: 100_000, candidates: ['element', 'plain'], rounds: SAMPLES.filter100k, typed: '7', throttle: 4 },
+          log,
+        ),
+      );
+    }
     data.scroll = [];
-    for (const [label, pxPerSecond] of [
-      ['a fling: 10,000 px/s', 10_000],
-      ['a scrollbar drag through all 10,000 documents', -1],
-    ] as const) {
+    if (want('scroll')) log('scrolling');
+    for (const [label, pxPerSecond] of !want('scroll')
+      ? []
+      : ([
+          ['a fling: 10,000 px/s', 10_000],
+          ['a scrollbar drag through all 10,000 documents', -1],
+        ] as const)) {
       data.scroll.push({
         label,
         results: await scrolling(
@@ -221,21 +272,25 @@ async function main(): Promise<void> {
         ),
       });
     }
-    log('heap');
-    data.heap = await heap(browser, server.origin, { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.heap }, log);
-    log('CPU profiles of a first render');
-    data.profile = await profileFirstRender(
-      browser,
-      server.origin,
-      join(work, 'pages'),
-      {
-        candidates: { element: 'element-unminified.html', plain: 'plain-unminified.html' },
-        n: 10_000,
-        runs: quick ? 1 : 3,
-      },
-      log,
-    );
-    if (hasLauncher) {
+    if (want('heap')) {
+      log('heap');
+      data.heap = await heap(browser, server.origin, { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.heap }, log);
+    }
+    if (want('profile')) {
+      log('CPU profiles of a first render');
+      data.profile = await profileFirstRender(
+        browser,
+        server.origin,
+        join(work, 'pages'),
+        {
+          candidates: { element: 'element-unminified.html', plain: 'plain-unminified.html' },
+          n: 10_000,
+          runs: quick ? 1 : 3,
+        },
+        log,
+      );
+    }
+    if (hasLauncher && want('profile') && want('templates')) {
       data.profileTemplates = await profileFirstRender(
         browser,
         server.origin,
@@ -249,23 +304,76 @@ async function main(): Promise<void> {
         log,
       );
     }
-    log('five elements');
-    data.requests = await fiveElements(browser, server, log);
+    if (want('five')) {
+      log('five elements');
+      data.requests = await fiveElements(browser, server, log);
+    }
     await browser.close();
 
-    log('bytes');
-    data.bytes = await measureBytes(root, built.elements, work);
+    if (want('bytes')) {
+      log('bytes');
+      data.bytes = await measureBytes(root, built.elements, work);
+    }
   } finally {
     await server.close();
   }
   data.durationS = (Date.now() - started) / 1000;
   data.loadAfter = loadavg();
   mkdirSync(join(root, 'bench/.results'), { recursive: true });
+  if (only.length > 0) {
+    // A partial run: never RESULTS.md, whose tables need every scenario.
+    const file = `bench/.results/only-${data.date.replace(/[:.]/g, '-')}.json`;
+    writeFileSync(join(root, file), JSON.stringify(data, null, 1));
+    rmSync(work, { recursive: true, force: true });
+    console.log(summaryOf(data));
+    log(`wrote ${file} in ${data.durationS.toFixed(0)} s`);
+    return;
+  }
   writeFileSync(join(root, 'bench/.results/last-run.json'), JSON.stringify(data, null, 1));
   const out = join(root, 'bench/RESULTS.md');
   writeFileSync(out, writeReport(data));
   rmSync(work, { recursive: true, force: true });
   log(`wrote bench/RESULTS.md in ${data.durationS.toFixed(0)} s`);
+}
+
+/** The console summary of a BENCH_ONLY run: medians [95% CI], ratios to plain DOM (or as labelled). */
+function summaryOf(data: RunData): string {
+  const f = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const med = (values: number[]) => {
+    const s = summarize(values);
+    return `${f(s.median)} [${f(s.low)}-${f(s.high)}] ms (n=${s.n})`;
+  };
+  const rat = (a: number[], b: number[]) => {
+    const r = ratio(a, b);
+    return `${r.ratio.toFixed(3)}x [${r.low.toFixed(3)}-${r.high.toFixed(3)}]`;
+  };
+  const lines: string[] = [`load ${data.machine.loadBefore.map((l) => l.toFixed(2)).join(' ')} before`];
+  for (const [table, samples] of Object.entries(data.tach ?? {})) {
+    if (!samples) continue;
+    const base = table === 'docs100k' ? 'element-10k' : 'plain';
+    for (const measure of ['paint', 'work']) {
+      for (const [name, bySample] of Object.entries(samples)) {
+        const values = bySample[measure] ?? [];
+        const vs = samples[base]?.[measure];
+        lines.push(
+          `${table} ${measure} ${name}: ${med(values)}` + (vs && name !== base ? `; / ${base} ${rat(values, vs)}` : ''),
+        );
+      }
+    }
+  }
+  for (const run of data.filter ?? []) {
+    for (const [name, samples] of Object.entries(run.samples)) {
+      const painted = samples.map((s) => s.toRowsPainted);
+      const loafs = samples.map((s) => s.longestLoaf);
+      const over = samples.filter((s) => s.longestLoaf > 50).length;
+      lines.push(
+        `filter ${run.n} ${name}: to rows painted ${med(painted)}, worst ${f(Math.max(...painted))}; ` +
+          `in DOM ${med(samples.map((s) => s.toRowsInDom))}; longest LoAF ${med(loafs)}, max ${f(Math.max(...loafs))}; ` +
+          `${over} of ${samples.length} with a LoAF > 50 ms`,
+      );
+    }
+  }
+  return lines.join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,12 @@
 // The script-tag bundles, shared by `npm run build`, `npm run size` and the
 // embedding tests (which build into a temporary directory in-process).
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import { minifyHTMLLiteralsPlugin } from 'esbuild-plugin-minify-html-literals';
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-html-literals';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { rollup, type Plugin as RollupPlugin } from 'rollup';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
@@ -38,7 +41,7 @@ export interface OutputSize {
 export interface BundleReport {
   /** The ES-module entry and every chunk it imports statically. */
   eager: OutputSize[];
-  /** The source modules with the most (minified) bytes in the eager part, heaviest first. */
+  /** The source modules with the most bytes (after tree-shaking, before minification) in the eager part, heaviest first. */
   heaviest: { input: string; bytes: number }[];
   /** Chunks loaded only through `import()` (translations, the virtualizer). */
   lazy: OutputSize[];
@@ -65,17 +68,45 @@ function shared(root: string): BuildOptions {
   };
 }
 
-/** Builds `paperos-elements.js` (+ lazy chunks) and `paperos-elements.iife.js` into `outdir`. */
+/**
+ * Builds `paperos-elements.js` (+ lazy chunks) and `paperos-elements.iife.js` into `outdir`.
+ *
+ * The ES module is bundled by Rollup, not esbuild: esbuild's code splitting puts
+ * every module that the entry shares with a lazy chunk (lit for the virtualizer,
+ * @lit/localize for the translations) into chunks of their own, which the entry
+ * then imports: three more requests in a waterfall behind the entry, and more
+ * bytes, as each file is gzipped alone. Rollup (`preserveEntrySignatures:
+ * 'allow-extension'`) keeps them in the entry and lets the lazy chunks import
+ * them from it. esbuild still compiles the TypeScript and minifies each chunk.
+ */
 export async function buildBundles({ root, outdir, entry = 'src/index.ts' }: BundleOptions): Promise<BundleReport> {
-  const esm = await build({
-    ...shared(root),
-    entryPoints: { 'paperos-elements': entry },
-    outdir,
-    format: 'esm',
-    // Dynamic imports (translations, the virtualizer) become their own chunks.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+  const legal = new Map<string, string>();
+  const esm = await rollup({
+    input: { 'paperos-elements': resolve(root, entry) },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      typescriptSources(root),
+      htmlLiterals(),
+      nodeResolve({ browser: true, rootDir: root }),
+      minifiedChunks(legal),
+    ],
+    onwarn(warning, warn) {
+      // lit's decorators test `this` at the top level of a module, where Rollup knows it is undefined
+      if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+    },
   });
+  const { output } = await esm.write({
+    dir: outdir,
+    format: 'esm',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  });
+  await esm.close();
+  for (const chunk of output) {
+    const comments = chunk.type === 'chunk' ? legal.get(chunk.name) : undefined;
+    if (comments) writeFileSync(join(outdir, `${chunk.fileName}.LEGAL.txt`), comments);
+  }
   await build({
     ...shared(root),
     entryPoints: [entry],
@@ -83,40 +114,96 @@ export async function buildBundles({ root, outdir, entry = 'src/index.ts' }: Bun
     format: 'iife',
     globalName: IIFE_GLOBAL,
   });
-  const { eager, lazy } = splitByLoading(esm.metafile!, join(outdir, ESM_BUNDLE), root);
-  const byInput = new Map<string, number>();
-  for (const file of eager) {
-    const output = esm.metafile!.outputs[relative(root, file).split('\\').join('/')];
-    for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-      byInput.set(input, (byInput.get(input) ?? 0) + bytesInOutput);
-    }
-  }
-  return {
-    eager: eager.map((file) => measure(file)),
-    heaviest: [...byInput]
-      .map(([input, bytes]) => ({ input, bytes }))
-      .sort((a, b) => b.bytes - a.bytes)
-      .slice(0, 12),
-    lazy: lazy.map((file) => measure(file)),
-    iife: measure(join(outdir, IIFE_BUNDLE)),
-  };
-}
 
-/** The entry plus its static imports (transitively), and every other JS output. */
-function splitByLoading(metafile: Metafile, entryFile: string, root: string): { eager: string[]; lazy: string[] } {
-  const outputs = metafile.outputs;
-  const key = (file: string) => relative(root, file).split('\\').join('/');
+  const chunks = output.filter((file) => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const eager = new Set<string>();
   const visit = (name: string) => {
     if (eager.has(name)) return;
     eager.add(name);
-    for (const dep of outputs[name]?.imports ?? []) {
-      if (dep.kind === 'import-statement' && !dep.external) visit(dep.path);
-    }
+    for (const dep of byName.get(name)?.imports ?? []) visit(dep);
   };
-  visit(key(entryFile));
-  const lazy = Object.keys(outputs).filter((name) => name.endsWith('.js') && !eager.has(name));
-  return { eager: [...eager].map((name) => join(root, name)), lazy: lazy.map((name) => join(root, name)) };
+  visit(ESM_BUNDLE);
+  const byInput = new Map<string, number>();
+  for (const name of eager) {
+    for (const [input, { renderedLength }] of Object.entries(byName.get(name)?.modules ?? {})) {
+      const key = relative(root, input).split('\\').join('/');
+      byInput.set(key, (byInput.get(key) ?? 0) + renderedLength);
+    }
+  }
+  return {
+    eager: [...eager].map((name) => measure(join(outdir, name))),
+    heaviest: [...byInput]
+      .map(([input, bytes]) => ({ input, bytes }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 12),
+    lazy: chunks.filter((chunk) => !eager.has(chunk.fileName)).map((chunk) => measure(join(outdir, chunk.fileName))),
+    iife: measure(join(outdir, IIFE_BUNDLE)),
+  };
+}
+
+/** Our own modules: TypeScript through esbuild (lit's experimental decorators), `./x.js` imports found as `./x.ts`. */
+function typescriptSources(root: string): RollupPlugin {
+  const tsconfigRaw = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: Record<string, unknown>;
+  };
+  return {
+    name: 'paperos-typescript',
+    resolveId(source, importer) {
+      if (!source.endsWith('.js') || !(isAbsolute(source) || (importer && source.startsWith('.')))) return null;
+      const candidate = resolve(importer && !isAbsolute(source) ? join(importer, '..') : '/', source);
+      const ts = candidate.replace(/\.js$/, '.ts');
+      return !candidate.includes('node_modules') && existsSync(ts) ? ts : null;
+    },
+    async transform(code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const compiled = await transform(code, {
+        loader: 'ts',
+        target: 'es2022',
+        sourcefile: id,
+        sourcemap: true,
+        tsconfigRaw: {
+          compilerOptions: {
+            experimentalDecorators: tsconfigRaw.compilerOptions.experimentalDecorators as boolean,
+            useDefineForClassFields: tsconfigRaw.compilerOptions.useDefineForClassFields as boolean,
+            verbatimModuleSyntax: true,
+          },
+        },
+      });
+      return { code: compiled.code, map: compiled.map };
+    },
+  };
+}
+
+/** Collapses the whitespace inside html`` and css`` templates (about a fifth of the element code). */
+function htmlLiterals(): RollupPlugin {
+  return {
+    name: 'paperos-html-literals',
+    transform(code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const minified = minifyHTMLLiterals(code, { fileName: id });
+      return minified ? { code: minified.code, map: minified.map ? JSON.stringify(minified.map) : null } : null;
+    },
+  };
+}
+
+/** Each chunk minified by esbuild; its license comments are kept in `legal` (by chunk name) for a `<file>.LEGAL.txt`. */
+function minifiedChunks(legal: Map<string, string>): RollupPlugin {
+  return {
+    name: 'paperos-minify',
+    async renderChunk(code, chunk) {
+      const result = await transform(code, {
+        minify: true,
+        format: 'esm',
+        target: 'es2022',
+        sourcemap: true,
+        legalComments: 'external',
+        sourcefile: chunk.fileName,
+      });
+      if (result.legalComments?.trim()) legal.set(chunk.name, result.legalComments);
+      return { code: result.code, map: result.map };
+    },
+  };
 }
 
 export function measure(file: string): OutputSize {
@@ -142,7 +229,7 @@ export function describeBundles(report: BundleReport, base = process.cwd()): str
   return [
     `${ESM_BUNDLE}, loaded eagerly: ${kb(eager.minified)} min, ${kb(eager.gzip)} min+gzip (budget ${kb(BUDGET_BYTES)})`,
     ...report.eager.map(row),
-    'heaviest modules in that part (minified bytes, before gzip):',
+    'heaviest modules in that part (bytes after tree-shaking, before minification):',
     ...report.heaviest.map(({ input, bytes }) => `  ${kb(bytes).padStart(9)}  ${input}`),
     'loaded on demand:',
     ...report.lazy.map(row),
@@ -178,11 +265,15 @@ export async function eagerFilesOf(entryFile: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs).map((name) => join(cwd, name));
 }
 
+/** The source files a built file holds, read from its source map. */
+export function sourcesIn(file: string): string[] {
+  return (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+}
+
 /** The packages (under node_modules) whose code a built file holds, read from its source map. */
 export function packagesIn(file: string): Set<string> {
-  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
   const packages = new Set<string>();
-  for (const source of map.sources) {
+  for (const source of sourcesIn(file)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
     if (match) packages.add(match[1]!);
   }

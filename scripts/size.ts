@@ -3,7 +3,7 @@
 // Fails when the eagerly loaded part of dist/paperos-elements.js (the entry and
 // every chunk it imports statically) is over 25 KB min+gzip, or when a
 // lazy-only package (the virtualizer) is in that part instead of its own
-// `import()`-ed chunk.
+// `import()`-ed chunk, or when a lazy chunk carries its own copy of lit-html.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
@@ -16,6 +16,7 @@ import {
   kb,
   measure,
   packagesIn,
+  sourcesIn,
   total,
 } from './bundle.js';
 
@@ -58,6 +59,10 @@ const chunks = existsSync(join(dist, 'chunks'))
       .filter((f) => !eagerFiles.includes(f))
   : [];
 for (const chunk of chunks) {
+  // a lazy chunk with its own lit would render with a second lit-html (and pay for it again)
+  if (sourcesIn(chunk).some((source) => source.endsWith('node_modules/lit-html/lit-html.js'))) {
+    failures.push(`${relative(process.cwd(), chunk)} holds its own copy of lit-html; it must import the entry's.`);
+  }
   const pkgs = [...packagesIn(chunk)].filter((p) => LAZY_ONLY.includes(p));
   const s = measure(chunk);
   console.log(

@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundles, IIFE_BUNDLE, ESM_BUNDLE } from '../../scripts/bundle.js';
 import { EXAMPLE_ORG_ID } from '../fixtures/api-examples.js';
-import { browserNames, buildScripts, launch, root, serve, type Site, type TestBrowser } from './harness.js';
+import {
+  browserNames,
+  buildScripts,
+  launch,
+  root,
+  serve,
+  type Site,
+  type TestBrowser,
+  type TestPage,
+} from './harness.js';
 
 function pageWith(scripts: string, lang = 'en'): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>script tag</title>
@@ -53,6 +62,13 @@ describe('script-tag bundles', { timeout: 240_000 }, () => {
     site.page('/iife-twice.html', pageWith(classic(`/${IIFE_BUNDLE}`) + classic(`/copy-2/${IIFE_BUNDLE}`)));
     site.page('/iife-es.html', pageWith(classic(`/${IIFE_BUNDLE}`), 'es'));
     site.page('/mixed.html', pageWith(classic(`/${IIFE_BUNDLE}`) + esm(`/${ESM_BUNDLE}`)));
+    site.page(
+      '/module-long-list.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>long list</title>
+<link rel="icon" href="data:,"><script src="/mock.js"></script>${esm(`/${ESM_BUNDLE}`)}</head><body>
+<paperos-document-list base-url="https://paperos.test" org-id="${EXAMPLE_ORG_ID}" token-url="/token"></paperos-document-list>
+</body></html>`,
+    );
   });
   after(async () => {
     await site?.close();
@@ -117,6 +133,44 @@ describe('script-tag bundles', { timeout: 240_000 }, () => {
           };
         }, undefined);
         assert.deepEqual(global, { classes: true, client: true, defined: true });
+        assert.deepEqual(page.errors, []);
+        await page.close();
+      });
+
+      it("the ES module is one file; a long list loads the virtualizer chunk, which shares the entry's lit", async () => {
+        const page = await browser.newPage();
+        await page.goto(`${site.url}/module-long-list.html?docs=1000`);
+        const rows = (page: TestPage) =>
+          page.evaluate(() => {
+            const tree = document.querySelector('paperos-document-list')?.shadowRoot?.querySelector('[part="tree"]');
+            return [...(tree?.querySelectorAll('[part~="filename"]') ?? [])].map((n) => n.textContent?.trim());
+          }, undefined);
+        await page.waitFor(() => {
+          const tree = document.querySelector('paperos-document-list')?.shadowRoot?.querySelector('[part="tree"]');
+          // the virtualizer, once loaded, positions its rows absolutely
+          const row = tree?.querySelector('[part~="document"]');
+          return row && getComputedStyle(row).position === 'absolute';
+        }, undefined);
+        const shown = await rows(page);
+        assert.ok(shown.length > 0 && shown.length < 200, `${shown.length} rows in the DOM for 1,000 documents`);
+        assert.ok(
+          shown.includes('Document 00000.pdf'),
+          `the first folder's first document among ${shown.slice(0, 5).join(', ')}`,
+        );
+        const scripts = await page.evaluate(
+          () =>
+            performance
+              .getEntriesByType('resource')
+              .map((e) => new URL(e.name).pathname)
+              .filter((p) => p.endsWith('.js') && p !== '/mock.js'),
+          undefined,
+        );
+        assert.equal(scripts[0], `/${ESM_BUNDLE}`);
+        assert.ok(
+          scripts.slice(1).every((p) => /^\/chunks\/(virtualize|flow)-/.test(p)),
+          `only the virtualizer's chunks after the entry: ${scripts.join(', ')}`,
+        );
+        assert.equal(scripts.length, 3, scripts.join(', '));
         assert.deepEqual(page.errors, []);
         await page.close();
       });

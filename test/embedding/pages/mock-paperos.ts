@@ -23,7 +23,19 @@ const org = EXAMPLE_ORG_ID;
 api.on('POST', '/token', { json: { access_token: makeJwt({ org_id: org, sub: 'sub_page', exp: epochIn(3600) }) } });
 api.on('GET', `/api/v1/orgs/${org}/workflow-templates`, later({ json: workflowTemplatesResponse }));
 api.on('GET', `/api/v1/orgs/${org}/workflows`, later({ json: workflowsResponse }));
-api.on('GET', `/api/v1/orgs/${org}/documents`, later({ json: documentsResponse }));
+// `?docs=N`: N documents instead of the examples (a list long enough to virtualize)
+const docCount = Number(params.get('docs') ?? 0);
+const documents = docCount
+  ? {
+      documents: Array.from({ length: docCount }, (_, i) => ({
+        ...documentsResponse.documents[0],
+        pub_id: `doc_${i}`,
+        path: `/Folder ${i % 5}`,
+        filename: `Document ${String(i).padStart(5, '0')}.pdf`,
+      })),
+    }
+  : documentsResponse;
+api.on('GET', `/api/v1/orgs/${org}/documents`, later({ json: documents }));
 api.on('GET', `/api/v1/orgs/${org}/records`, later({ json: recordsResponse }));
 
 Object.assign(window, {

@@ -14,7 +14,7 @@ interface BenchApi {
   firstRenderMs: number;
   rowCount(): number;
   domNodes(): number;
-  firstKeys(count: number): string[];
+  firstKeys(count: number): Promise<string[]>;
   loafSupported: boolean;
   focusFilter(): void;
   release(): void;

@@ -32,10 +32,20 @@ import {
 export const VIRTUALIZE_ABOVE = 200;
 /** Rows a long list shows while the virtualizer loads: more than a default-height tree holds. */
 const ROWS_WHILE_LOADING = 50;
+/**
+ * Pixels rendered beyond the visible window at either end (the virtualizer's
+ * default, 1,000, keeps ~47 rows for a 30rem tree; this ~23). Every row
+ * rendered costs a filter keystroke's frame; a fast scroll still finds its
+ * rows, as the virtualizer renders a new range in the frame that scrolled.
+ * `_overhang` is @lit-labs/virtualizer 2.x's layout field, set from the
+ * layout config; a version without it keeps its own default.
+ */
+const OVERHANG_PX = 240;
 /** A signed link expiring within this many milliseconds counts as expired. */
 export const EXPIRY_MARGIN_MS = 5000;
 
 /** The virtualizer, with its layout given up front: left out, the virtualizer imports it on every (re)start, so a rebuilt tree paints empty for a frame or two. */
+type FlowConfig = Parameters<typeof FlowModule.flow>[0];
 type VirtualizerModule = typeof VirtualizeModule & { layout: ReturnType<typeof FlowModule.flow> };
 interface ScrollableVirtualizer {
   element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
@@ -48,7 +58,7 @@ function importVirtualizer(): Promise<VirtualizerModule> {
     import('@lit-labs/virtualizer/virtualize.js'),
     import('@lit-labs/virtualizer/layouts/flow.js'),
   ]).then(
-    ([virtualize, { flow }]) => ({ ...virtualize, layout: flow() }),
+    ([virtualize, { flow }]) => ({ ...virtualize, layout: flow({ _overhang: OVERHANG_PX } as FlowConfig) }),
     (error: unknown) => {
       virtualizerModule = undefined;
       throw error;
@@ -71,6 +81,28 @@ function comparerFor(locale: string): (a: string, b: string) => number {
     collators.set(locale, compare);
   }
   return compare;
+}
+
+/**
+ * Runs `callback` once the next frame has painted (a task queued from that
+ * frame's animation callbacks), or after `fallbackMs` where frames are not
+ * coming (a hidden page).
+ */
+function afterNextPaint(callback: () => void, fallbackMs = 100): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    callback();
+  };
+  const frame = requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = run;
+    channel.port2.postMessage(0);
+  });
+  const timer = setTimeout(run, fallbackMs);
 }
 
 const expiresSoon = (url: string): boolean => {
@@ -184,7 +216,11 @@ export class PaperOSDocumentList extends PaperOSElement {
   /** Row order: `folder` (the folder tree, default) or `name` (a flat list by filename). */
   @property({ reflect: true }) sort: SortMode = 'folder';
 
-  /** Text filter over filename and folder path, case-insensitive; the filter field edits it. */
+  /**
+   * Text filter over filename and folder path, case-insensitive. The filter
+   * field sets it once what was typed has painted (a frame later; of fast
+   * typing, the latest value only); a value set meanwhile wins.
+   */
   @property() filter = '';
 
   @state() private activeKey?: string;
@@ -195,7 +231,9 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   private model?: DocumentModel;
   private modelSource?: unknown;
-  private flat: FlatRows = { rows: [], pos: [], size: [] };
+  private flat: FlatRows = { rows: [], pos: [], size: [], shown: new Map(), matched: 0 };
+  /** Rows filtered for a typed query ahead of its render (see onFilterInput). */
+  private prepared?: { model: DocumentModel; query: string; sort: SortMode; flat: FlatRows };
   private query = '';
   /** Folders collapsed while browsing, and while a filter is on (reset with each new filter). */
   private readonly collapsed = new Set<string>();
@@ -211,6 +249,8 @@ export class PaperOSDocumentList extends PaperOSElement {
   private reloadNext = false;
   private refreshing = false;
   private locale = 'en';
+  /** The filter field's latest value not yet applied, and `filter` when it was typed. */
+  private typed?: { value: string; base: string };
 
   private readonly documentsTask = this.trackTask(
     new Task(this, {
@@ -226,6 +266,10 @@ export class PaperOSDocumentList extends PaperOSElement {
     }),
     (documents) => documents.length,
   );
+
+  private get sortMode(): SortMode {
+    return this.sort === 'name' ? 'name' : 'folder';
+  }
 
   private get collapsedNow(): Set<string> {
     return this.query ? this.collapsedFiltered : this.collapsed;
@@ -243,16 +287,31 @@ export class PaperOSDocumentList extends PaperOSElement {
       dirty = true;
     }
     const query = normalizeQuery(this.filter ?? '');
-    if (query !== this.query) {
+    const queryChanged = query !== this.query;
+    if (queryChanged) {
       this.query = query;
       this.collapsedFiltered.clear();
       this.view++;
       dirty = true;
     }
     if (dirty && this.model) {
-      applyFilter(this.model, query);
-      const collapsed = this.collapsedNow;
-      this.flat = flatten(this.model, this.sort === 'name' ? 'name' : 'folder', (f) => collapsed.has(f.key));
+      const sort = this.sortMode;
+      const { prepared } = this;
+      this.prepared = undefined;
+      if (
+        prepared &&
+        queryChanged &&
+        !changed.has('collapseVersion') &&
+        prepared.model === this.model &&
+        prepared.query === query &&
+        prepared.sort === sort
+      ) {
+        this.flat = prepared.flat;
+      } else {
+        applyFilter(this.model, query);
+        const collapsed = this.collapsedNow;
+        this.flat = flatten(this.model, sort, (f) => collapsed.has(f.key));
+      }
       this.syncActive();
       if (this.flat.rows.length > VIRTUALIZE_ABOVE) this.loadVirtualizer();
     }
@@ -294,7 +353,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       return this.renderEmpty(this.email ? msg(str`No documents for ${this.email}.`) : msg('No documents yet.'));
     }
     const summary = this.query
-      ? msg(str`${formatCount(this.model.matched, this.locale)} of ${documentCount(total, this.locale)}`)
+      ? msg(str`${formatCount(this.flat.matched, this.locale)} of ${documentCount(total, this.locale)}`)
       : documentCount(total, this.locale);
     return html`
       <div part="toolbar" class="toolbar">
@@ -396,6 +455,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     const setsize = this.flat.size[index];
     if (row.kind === 'folder') {
       const expanded = !this.collapsedNow.has(row.key);
+      const shown = this.flat.shown.get(row) ?? row.shown;
       return html`<div
         role="treeitem"
         part="folder"
@@ -405,12 +465,12 @@ export class PaperOSDocumentList extends PaperOSElement {
         aria-posinset=${posinset}
         aria-setsize=${setsize}
         aria-expanded=${expanded ? 'true' : 'false'}
-        aria-label=${msg(str`${row.name}, ${documentCount(row.shown, this.locale)}`)}
+        aria-label=${msg(str`${row.name}, ${documentCount(shown, this.locale)}`)}
         tabindex=${tab}
       >
         <span class="twisty" aria-hidden="true"></span>
         <span part="folder-name" class="name">${row.name}</span>
-        <span part="folder-count" class="count" aria-hidden="true">${formatCount(row.shown, this.locale)}</span>
+        <span part="folder-count" class="count" aria-hidden="true">${formatCount(shown, this.locale)}</span>
       </div>`;
     }
     const name = row.name || msg('Untitled document');
@@ -550,9 +610,41 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   // ---- events ----
 
+  /**
+   * Typing: the documents are filtered at once, but the rows render only
+   * after the field's own echo has painted, so no one frame holds the key,
+   * the filtering and the rendering. Keys typed before that render only
+   * replace the value it shows (the latest one).
+   */
   private onFilterInput(event: Event): void {
     this.focusPending = false;
-    this.filter = (event.target as HTMLInputElement).value;
+    const value = (event.target as HTMLInputElement).value;
+    this.prepared = this.prepare(value);
+    if (this.typed) {
+      this.typed.value = value;
+      return;
+    }
+    this.typed = { value, base: this.filter ?? '' };
+    afterNextPaint(() => this.applyTyped());
+  }
+
+  /** Filters and flattens for a typed value ahead of its render; the rows on screen keep their own counts. */
+  private prepare(value: string): typeof this.prepared {
+    const { model } = this;
+    const query = normalizeQuery(value);
+    if (!model || query === this.query) return undefined;
+    applyFilter(model, query);
+    const sort = this.sortMode;
+    // A new filter starts with every folder expanded; no filter, with the folders as the user left them.
+    const collapsed = query ? undefined : this.collapsed;
+    return { model, query, sort, flat: flatten(model, sort, (f) => collapsed?.has(f.key) ?? false) };
+  }
+
+  private applyTyped(): void {
+    const typed = this.typed;
+    this.typed = undefined;
+    // Set from outside in the meantime: that value wins.
+    if (typed && (this.filter ?? '') === typed.base) this.filter = typed.value;
   }
 
   private onSortChange(event: Event): void {

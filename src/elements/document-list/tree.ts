@@ -60,11 +60,20 @@ export interface DocumentModel {
   matched: number;
 }
 
+/**
+ * The visible rows of one filter / sort / expand state. It keeps the counts
+ * it was made with, so rows rendered from it stay consistent while the model
+ * is already filtered for a newer query.
+ */
 export interface FlatRows {
   readonly rows: Row[];
   /** aria-posinset / aria-setsize of each row among its visible siblings. */
   readonly pos: number[];
   readonly size: number[];
+  /** Matching documents below each folder row. */
+  readonly shown: ReadonlyMap<FolderNode, number>;
+  /** Matching documents in all. */
+  readonly matched: number;
 }
 
 /** Deeper path segments are folded into the last folder's name, so hostile paths cannot blow the stack. */
@@ -202,6 +211,8 @@ export function flatten(model: DocumentModel, sort: SortMode, isCollapsed: (fold
   const rows: Row[] = [];
   const pos: number[] = [];
   const size: number[] = [];
+  const shown = new Map<FolderNode, number>();
+  const { matched } = model;
   if (sort === 'name') {
     for (const entry of entriesByName(model)) {
       if (entry.match) rows.push(entry);
@@ -210,7 +221,7 @@ export function flatten(model: DocumentModel, sort: SortMode, isCollapsed: (fold
       pos.push(i + 1);
       size.push(rows.length);
     }
-    return { rows, pos, size };
+    return { rows, pos, size, shown, matched };
   }
   const visit = (parent: FolderNode) => {
     let count = 0;
@@ -222,6 +233,7 @@ export function flatten(model: DocumentModel, sort: SortMode, isCollapsed: (fold
       rows.push(f);
       pos.push(++at);
       size.push(count);
+      shown.set(f, f.shown);
       if (!isCollapsed(f)) visit(f);
     }
     for (const d of parent.docs) {
@@ -232,7 +244,7 @@ export function flatten(model: DocumentModel, sort: SortMode, isCollapsed: (fold
     }
   };
   visit(model.root);
-  return { rows, pos, size };
+  return { rows, pos, size, shown, matched };
 }
 
 /** The file type from a filename's extension ("XLSX"), or '' when it has none. */

@@ -18,6 +18,7 @@ import {
   signedUrl,
   treeItems,
   typeFilter,
+  typeInto,
 } from './helpers.js';
 
 const docs = () => [
@@ -189,6 +190,77 @@ describe('<paperos-document-list>', () => {
       await typeFilter(el, '');
       expect(treeItems(el)).to.have.length(8);
       expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('5 documents');
+    });
+
+    it('renders typing after the next paint, and of fast keystrokes only the latest', async () => {
+      const el = await mount(api, docs());
+      const input = root(el).querySelector<HTMLInputElement>('input[part="filter"]')!;
+      const summary = () => root(el).querySelector('[part="summary"]')!.textContent!;
+      const shown = new Set<string>();
+      const observer = new MutationObserver(() => shown.add(summary()));
+      observer.observe(root(el), { subtree: true, childList: true, characterData: true });
+      typeInto(el, 'f');
+      typeInto(el, 'fi');
+      typeInto(el, 'xlsx');
+      await el.updateComplete;
+      // Until then the field shows what was typed and the rows stay as they were.
+      expect(input.value).to.equal('xlsx');
+      expect(el.filter).to.equal('');
+      expect(treeItems(el)).to.have.length(8);
+      await waitUntil(() => el.filter === 'xlsx', 'the typed filter was not applied');
+      await el.updateComplete;
+      observer.disconnect();
+      expect(rowLabels(el)).to.deep.equal(['1:Finance/', '2:2020/', '3:a.xlsx', '3:b.xlsx']);
+      expect(summary()).to.equal('2 of 5 documents');
+      // "f" and "fi" (3 matches) never rendered.
+      expect([...shown]).to.deep.equal(['2 of 5 documents']);
+      const rows = treeItems(el);
+      expect(
+        rows.map((row) => `${row.getAttribute('aria-posinset')}/${row.getAttribute('aria-setsize')}`),
+      ).to.deep.equal(['1/1', '1/1', '1/2', '2/2']);
+      expect(rows[0].getAttribute('aria-label')).to.equal('Finance, 2 documents');
+      expect(rows[0].getAttribute('aria-expanded')).to.equal('true');
+      expect(rows.filter((row) => row.tabIndex === 0)).to.have.length(1);
+      expect(root(el).activeElement).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the counts on screen until a typed filter renders', async () => {
+      const el = await mount(api, docs());
+      typeInto(el, 'budget');
+      el.requestUpdate();
+      await el.updateComplete;
+      const finance = () => rowNamed(el, 'Finance')!;
+      expect(finance().querySelector('[part="folder-count"]')!.textContent).to.equal('3');
+      expect(finance().getAttribute('aria-label')).to.equal('Finance, 3 documents');
+      expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('5 documents');
+      await waitUntil(() => el.filter === 'budget', 'the typed filter was not applied');
+      await el.updateComplete;
+      expect(rowLabels(el)).to.deep.equal(['1:Finance/', '2:Budget.pdf']);
+      expect(finance().querySelector('[part="folder-count"]')!.textContent).to.equal('1');
+      expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('1 of 5 documents');
+    });
+
+    it('lets a `filter` set while typing is pending win over the typed value', async () => {
+      const el = await mount(api, docs());
+      typeInto(el, 'legal');
+      el.filter = 'xlsx';
+      await el.updateComplete;
+      expect(rowLabels(el)).to.deep.equal(['1:Finance/', '2:2020/', '3:a.xlsx', '3:b.xlsx']);
+      await aTimeout(150);
+      await el.updateComplete;
+      expect(el.filter).to.equal('xlsx');
+      expect(root(el).querySelector<HTMLInputElement>('input[part="filter"]')!.value).to.equal('xlsx');
+      expect(rowLabels(el)).to.deep.equal(['1:Finance/', '2:2020/', '3:a.xlsx', '3:b.xlsx']);
+      // Collapsing while a typed filter is pending: the typed rows still render right.
+      typeInto(el, 'finance');
+      rowNamed(el, 'Finance')!.click();
+      await el.updateComplete;
+      expect(rowLabels(el)).to.deep.equal(['1:Finance/']);
+      await waitUntil(() => el.filter === 'finance', 'the typed filter was not applied');
+      await el.updateComplete;
+      // A new filter starts with every folder expanded.
+      expect(rowLabels(el)).to.deep.equal(['1:Finance/', '2:2020/', '3:a.xlsx', '3:b.xlsx', '2:Budget.pdf']);
     });
 
     it('sorts flat by name', async () => {

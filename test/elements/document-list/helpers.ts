@@ -89,9 +89,16 @@ export const rowLabels = (el: PaperOSDocumentList) =>
 export const rowNamed = (el: PaperOSDocumentList, name: string) =>
   treeItems(el).find((row) => row.querySelector('[part~="folder-name"], [part~="filename"]')?.textContent === name);
 
-export async function typeFilter(el: PaperOSDocumentList, text: string): Promise<void> {
+/** Types into the filter field as a user would (an `input` event, no waiting). */
+export function typeInto(el: PaperOSDocumentList, text: string): void {
   const input = root(el).querySelector<HTMLInputElement>('input[part="filter"]')!;
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Types into the filter field and waits until the filtered rows have rendered (the element applies typing after the next paint). */
+export async function typeFilter(el: PaperOSDocumentList, text: string): Promise<void> {
+  typeInto(el, text);
+  await waitUntil(() => el.filter === text, `the filter "${text}" was not applied`);
   await el.updateComplete;
 }

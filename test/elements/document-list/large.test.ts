@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { pageCache } from '../../../src/client/cache.js';
 import { MockApi } from '../../helpers/mock-api.js';
-import { manyDocs, mount, root, rowNamed, treeItems, typeFilter } from './helpers.js';
+import { manyDocs, mount, root, rowNamed, treeItems, typeFilter, typeInto } from './helpers.js';
 
 const virtualizerLoaded = () =>
   performance
@@ -70,7 +70,17 @@ describe('<paperos-document-list> with many documents', () => {
       treeItems(el).every((row) => row.textContent!.includes('Folder 007') || row.textContent!.includes('Document')),
     ).to.equal(true);
 
+    // Fast typing over 10,000 documents: only the last value's rows render.
+    const summaries = new Set<string>();
+    const observer = new MutationObserver(() =>
+      summaries.add(root(el).querySelector('[part="summary"]')!.textContent!),
+    );
+    observer.observe(root(el), { subtree: true, childList: true, characterData: true });
+    typeInto(el, 'document 00');
+    typeInto(el, 'document 009');
     await typeFilter(el, 'document 0099');
+    observer.disconnect();
+    expect([...summaries]).to.deep.equal(['100 of 10,000 documents']);
     expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('100 of 10,000 documents');
     await waitUntil(() => treeItems(el).length === 120, 'a short filtered list renders every row');
 

@@ -1,10 +1,11 @@
-// `npm run size` on real builds: the script-tag bundle as built passes, and a
-// build whose entry imports the virtualizer statically (so it lands in the
-// eagerly loaded part) fails, naming the file and the package.
+// `npm run size` on real builds: the script-tag bundle as built passes, a build
+// whose entry imports the virtualizer statically (so it lands in the eagerly
+// loaded part) fails, naming the file and the package, and so does a lazy chunk
+// with a lit-html of its own.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildBundles } from '../../scripts/bundle.js';
@@ -31,6 +32,20 @@ describe('npm run size', { timeout: 120_000 }, () => {
     assert.match(out, /paperos-elements\.js, loaded eagerly \(\d+ file\(s\)\): [\d.]+ KB min, [\d.]+ KB min\+gzip/);
     assert.match(out, /on demand: .*virtualize-\w+\.js: [\d.]+ KB min\+gzip \(@lit-labs\/virtualizer\)/);
     assert.match(out, /paperos-elements\.iife\.js \(everything inlined\)/);
+  });
+
+  it('fails when a lazy chunk carries its own copy of lit-html', async () => {
+    const dist = join(dir, 'second-lit');
+    await buildBundles({ root, outdir: dist });
+    // as a chunk built without the entry's lit would be: lit-html's core among its sources
+    const chunk = readdirSync(join(dist, 'chunks')).find((f) => f.startsWith('virtualize-') && f.endsWith('.js'))!;
+    const mapFile = join(dist, 'chunks', `${chunk}.map`);
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] };
+    map.sources.push('../../node_modules/lit-html/lit-html.js');
+    writeFileSync(mapFile, JSON.stringify(map));
+    const { status, out } = size(dist);
+    assert.equal(status, 1, out);
+    assert.match(out, /FAIL \S+virtualize-\S+\.js holds its own copy of lit-html; it must import the entry's\./);
   });
 
   it('fails when the virtualizer is loaded eagerly', async () => {

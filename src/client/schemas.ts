@@ -88,6 +88,65 @@ export function parseOne<T extends v.GenericSchema>(schema: T, value: unknown, w
   throw new TypeError(`${what}: ${v.summarize(result.issues).split('\n')[0]}`);
 }
 
+type Document = v.InferOutput<typeof DocumentSchema>;
+
+/** Documents whose recipients `documentFast` has normalized already: `normalizeDocument` returns them as they are. */
+const normalizedDocuments = new WeakSet<object>();
+
+const DOCUMENT_KEYS = new Set(Object.keys(DocumentSchema.entries));
+
+/** As valibot's loose objects: own keys, except those it never copies. */
+const extraKey = (input: object, key: string) =>
+  Object.prototype.hasOwnProperty.call(input, key) &&
+  key !== '__proto__' &&
+  key !== 'prototype' &&
+  key !== 'constructor';
+
+/**
+ * DocumentSchema by hand for the usual well-formed document (a list can hold
+ * 100,000): the same output as valibot's (its keys first, defaults applied,
+ * the other keys after), normalized at once when every recipient is of a
+ * known shape. Anything else is `undefined` and goes through valibot, which
+ * accepts or rejects it with its own message.
+ */
+function documentFast(input: unknown): Document | undefined {
+  if (!input || typeof input !== 'object') return undefined;
+  const raw = input as Record<string, unknown>;
+  const { pub_id, path, filename, url, recipients } = raw;
+  if (typeof pub_id !== 'string' || typeof filename !== 'string' || typeof url !== 'string') return undefined;
+  if (path !== undefined && typeof path !== 'string') return undefined;
+  let list: DocumentRecipient[] | null;
+  let normalized = true;
+  if (recipients === undefined) list = [];
+  else if (recipients === null) list = null;
+  else if (Array.isArray(recipients)) {
+    list = [];
+    for (const item of recipients) {
+      const recipient = normalizeRecipient(item);
+      if (!recipient) {
+        // normalizeDocument warns about it, in the order it always has.
+        normalized = false;
+        list = [...recipients] as DocumentRecipient[];
+        break;
+      }
+      list.push(recipient);
+    }
+  } else return undefined;
+  const out: Record<string, unknown> = {
+    pub_id,
+    // normalizeDocument's `path || '/'` too: an empty path is the root.
+    path: normalized ? path || '/' : (path ?? '/'),
+    filename,
+    url,
+    recipients: normalized ? (list ?? []) : list,
+  };
+  for (const key in raw) {
+    if (!DOCUMENT_KEYS.has(key) && extraKey(raw, key)) out[key] = raw[key];
+  }
+  if (normalized) normalizedDocuments.add(out);
+  return out as Document;
+}
+
 /** Keeps the valid items of a list; skips the rest with a warning naming the item's position. */
 export function parseItems<T extends v.GenericSchema>(
   schema: T,
@@ -96,7 +155,13 @@ export function parseItems<T extends v.GenericSchema>(
   logger: Logger,
 ): v.InferOutput<T>[] {
   const out: v.InferOutput<T>[] = [];
+  const fast = (schema as v.GenericSchema) === DocumentSchema ? documentFast : undefined;
   items.forEach((item, index) => {
+    const quick = fast?.(item);
+    if (quick) {
+      out.push(quick as v.InferOutput<T>);
+      return;
+    }
     const result = v.safeParse(schema, item);
     if (result.success) out.push(result.output);
     else
@@ -144,6 +209,7 @@ export function normalizeRecipient(raw: unknown): DocumentRecipient | undefined 
 }
 
 export function normalizeDocument(raw: v.InferOutput<typeof DocumentSchema>, logger: Logger): PaperOSDocument {
+  if (normalizedDocuments.has(raw)) return raw as PaperOSDocument;
   const recipients: DocumentRecipient[] = [];
   for (const item of raw.recipients ?? []) {
     const recipient = normalizeRecipient(item);

@@ -30,8 +30,8 @@ import {
 
 /** Above this many visible rows only the rows on screen are rendered (through `@lit-labs/virtualizer`). */
 export const VIRTUALIZE_ABOVE = 200;
-/** Rows a long list shows while the virtualizer loads: more than a default-height tree holds. */
-const ROWS_WHILE_LOADING = 50;
+/** Rows a long list shows while the virtualizer loads: more than a default-height (30rem) tree holds. */
+const ROWS_WHILE_LOADING = 24;
 /**
  * Pixels rendered beyond the visible window at either end (the virtualizer's
  * default, 1,000, keeps ~47 rows for a 30rem tree; this ~23). Every row
@@ -260,6 +260,8 @@ export class PaperOSDocumentList extends PaperOSElement {
         const org = await this.resolveOrgId(client, orgId, signal);
         const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
         const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
+        // A long list will want the virtualizer: fetch it while the folder model is built.
+        if (list.length > VIRTUALIZE_ABOVE) void importVirtualizer().catch(() => undefined);
         return list;
       },
       args: () => [this.client, this.settings.orgId, this.email] as const,

@@ -11,12 +11,12 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The script-tag bundle's budget: its eagerly loaded code, minified and gzipped.
- * The goal is 25 KB (lit and all four elements); the bundle measures 31.8 KB
- * (lit and the shared base alone are 19.3 KB), so CI holds this ceiling, a
- * little above today's figure, against regressions until the goal is reached.
+ * The goal is 25 KB (lit and all four elements); the bundle measures 32.4 KB
+ * (lit and the shared base alone are about 19.5 KB), so CI holds this ceiling,
+ * a little above today's figure, against regressions until the goal is reached.
  */
 export const TARGET_BYTES = 25 * 1024;
-export const BUDGET_BYTES = 32.5 * 1024;
+export const BUDGET_BYTES = 33 * 1024;
 export const ESM_BUNDLE = 'paperos-elements.js';
 export const IIFE_BUNDLE = 'paperos-elements.iife.js';
 export const IIFE_GLOBAL = 'PaperOSElements';

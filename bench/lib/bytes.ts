@@ -25,6 +25,8 @@ export interface BytesReport {
     eager: Size;
     iife: Size;
     lazy: { file: string; gzip: number }[];
+    /** The packages in the eagerly loaded files (from their source maps). */
+    eagerPackages?: string[];
     /** scripts/bundle.ts's goal and CI ceiling for the eager part, when it exports them. */
     targetBytes?: number;
     budgetBytes?: number;
@@ -185,6 +187,7 @@ export async function measureBytes(root: string, elements: ElementEntry[], workD
       const mod = (await import(pathToFileURL(bundleScript).href)) as {
         TARGET_BYTES?: number;
         BUDGET_BYTES?: number;
+        packagesIn?(file: string): Set<string>;
         buildBundles(o: { root: string; outdir: string }): Promise<{
           eager: { file: string; minified: number; gzip: number }[];
           lazy: { file: string; minified: number; gzip: number }[];
@@ -198,6 +201,9 @@ export async function measureBytes(root: string, elements: ElementEntry[], workD
         eager: sum(built.eager),
         iife: { min: built.iife.minified, gzip: built.iife.gzip },
         lazy: built.lazy.map((l) => ({ file: relative(join(workDir, 'dist'), l.file), gzip: l.gzip })),
+        eagerPackages: mod.packagesIn
+          ? [...new Set(built.eager.flatMap((e) => [...mod.packagesIn!(e.file)]))].sort()
+          : undefined,
         targetBytes: mod.TARGET_BYTES,
         budgetBytes: mod.BUDGET_BYTES,
       };

@@ -26,6 +26,24 @@ describe('<paperos-document-list> with many documents', () => {
     expect(virtualizerLoaded()).to.equal(false);
   });
 
+  it('keeps only a short margin of rows beyond the visible window', async () => {
+    const el = await mount(api, manyDocs(10_000, 20));
+    await waitUntil(() => virtualizerLoaded() && rowNamed(el, 'Document 000000.pdf'), 'the first rows did not render');
+    await waitUntil(() => {
+      // settled once every rendered row has been measured and positioned
+      const rows = treeItems(el);
+      return rows.length > 0 && rows.every((row) => getComputedStyle(row).position === 'absolute');
+    }, 'the virtualizer did not lay its rows out');
+    const tree = root(el).querySelector<HTMLElement>('[part="tree"]')!;
+    const rowHeight = treeItems(el)[1]!.getBoundingClientRect().height;
+    // the window plus 240 px beyond its end (the virtualizer's own default, 1,000 px, would be ~47 rows)
+    const windowRows = Math.ceil(tree.clientHeight / rowHeight);
+    const margin = Math.ceil(240 / rowHeight);
+    await waitUntil(() => treeItems(el).length >= windowRows, 'the window did not fill with rows');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(treeItems(el).length).to.be.within(windowRows, windowRows + margin + 2);
+  });
+
   it('renders and filters 10,000 documents with fewer than 300 rows in the DOM', async () => {
     const el = await mount(api, manyDocs(10_000, 20));
     const tree = () => root(el).querySelector<HTMLElement>('[part="tree"]')!;

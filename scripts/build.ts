@@ -44,7 +44,7 @@ for (const file of readdirSync(typesDir)) {
   console.log(`  dist/types/${file}`);
 }
 
-step('script-tag bundles (Rollup and esbuild)');
+step('script-tag bundles (Rollup, esbuild, terser)');
 const bundles = await buildBundles({ root, outdir: dist });
 for (const line of describeBundles(bundles)) console.log(line);
 console.log(`\nBuilt into ${relative(process.cwd(), dist) || '.'}/. Check the budget with \`npm run size\`.`);

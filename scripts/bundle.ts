@@ -5,18 +5,20 @@ import { minifyHTMLLiteralsPlugin } from 'esbuild-plugin-minify-html-literals';
 import { minifyHTMLLiterals } from 'minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { rollup, type Plugin as RollupPlugin } from 'rollup';
+import { minify as terser } from 'terser';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
  * The script-tag bundle's budget: its eagerly loaded code, minified and gzipped.
- * The goal is 25 KB (lit and all four elements); the bundle measures 32.4 KB
- * (lit and the shared base alone are about 19.5 KB), so CI holds this ceiling,
- * a little above today's figure, against regressions until the goal is reached.
+ * The goal is 25 KB (lit and all four elements); the bundle measures 31.5 KB
+ * (lit and the shared base alone are about 18 KB: bench/RESULTS.md, scenario 9),
+ * so CI holds this ceiling, a little above today's figure, against regressions
+ * until the goal is reached.
  */
 export const TARGET_BYTES = 25 * 1024;
-export const BUDGET_BYTES = 33 * 1024;
+export const BUDGET_BYTES = 32 * 1024;
 export const ESM_BUNDLE = 'paperos-elements.js';
 export const IIFE_BUNDLE = 'paperos-elements.iife.js';
 export const IIFE_GLOBAL = 'PaperOSElements';
@@ -78,7 +80,8 @@ function shared(root: string): BuildOptions {
  * then imports: three more requests in a waterfall behind the entry, and more
  * bytes, as each file is gzipped alone. Rollup (`preserveEntrySignatures:
  * 'allow-extension'`) keeps them in the entry and lets the lazy chunks import
- * them from it. esbuild still compiles the TypeScript and minifies each chunk.
+ * them from it. esbuild still compiles the TypeScript and minifies each chunk,
+ * terser after it.
  */
 export async function buildBundles({ root, outdir, entry = 'src/index.ts' }: BundleOptions): Promise<BundleReport> {
   const legal = new Map<string, string>();
@@ -115,6 +118,7 @@ export async function buildBundles({ root, outdir, entry = 'src/index.ts' }: Bun
     format: 'iife',
     globalName: IIFE_GLOBAL,
   });
+  await minifyFile(join(outdir, IIFE_BUNDLE), 'script');
 
   const chunks = output.filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
@@ -188,7 +192,12 @@ function htmlLiterals(): RollupPlugin {
   };
 }
 
-/** Each chunk minified by esbuild; its license comments are kept in `legal` (by chunk name) for a `<file>.LEGAL.txt`. */
+/**
+ * Each chunk minified by esbuild, then once more by terser, whose mangler and
+ * second compress pass leave about 0.9 KB less after gzip on the entry (lit's
+ * own production build uses terser too). License comments are kept in `legal`
+ * (by chunk name) for a `<file>.LEGAL.txt`.
+ */
 function minifiedChunks(legal: Map<string, string>): RollupPlugin {
   return {
     name: 'paperos-minify',
@@ -202,9 +211,35 @@ function minifiedChunks(legal: Map<string, string>): RollupPlugin {
         sourcefile: chunk.fileName,
       });
       if (result.legalComments?.trim()) legal.set(chunk.name, result.legalComments);
-      return { code: result.code, map: result.map };
+      return minifyMore(result.code, result.map, 'module');
     },
   };
+}
+
+/** terser over esbuild's output, its source map chained onto esbuild's. */
+async function minifyMore(
+  code: string,
+  map: string,
+  kind: 'module' | 'script',
+): Promise<{ code: string; map: string }> {
+  const result = await terser(code, {
+    module: kind === 'module',
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+    sourceMap: { content: map },
+  });
+  return { code: result.code!, map: result.map as string };
+}
+
+/** terser over a file esbuild wrote, with its source map. */
+async function minifyFile(file: string, kind: 'module' | 'script'): Promise<void> {
+  const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
+  const result = await minifyMore(code, readFileSync(`${file}.map`, 'utf8'), kind);
+  const name = file.split('/').pop()!;
+  writeFileSync(file, `${result.code}\n//# sourceMappingURL=${name}.map\n`);
+  writeFileSync(`${file}.map`, result.map);
 }
 
 export function measure(file: string): OutputSize {

@@ -547,7 +547,7 @@ export function writeReport(d: RunData): string {
   const b = d.bytes;
   sec('## 9. Bytes (min+gzip)', '');
   sec(
-    'The script-tag bundle is built by scripts/bundle.ts (Rollup, with esbuild compiling and minifying: one file up front, lazy chunks importing lit from it). The per-element figures are single-file builds with esbuild the same way (minified, es2022, tsconfig.build.json, whitespace in html`` and css`` templates collapsed). gzip level 9; eagerly loaded code only (dynamic imports left out and listed below).',
+    'The script-tag bundle is built by scripts/bundle.ts (Rollup, with esbuild compiling and minifying and terser minifying once more: one file up front, lazy chunks importing lit from it). The per-element figures are single-file builds with esbuild and terser the same way (es2022, tsconfig.build.json, whitespace in html`` and css`` templates collapsed); the lazy chunks listed with them are esbuild-split and minified by esbuild only. gzip level 9; eagerly loaded code only (dynamic imports left out and listed below).',
     '',
   );
   if (b.scriptTag) {

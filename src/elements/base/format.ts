@@ -34,11 +34,22 @@ export function formatDateTime(value: string | number | undefined | null, locale
   return format.format(date);
 }
 
-/** A count in the given locale ("10,000"). */
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count in the given locale ("10,000"). The formatter is made once per
+ * locale: a tree renders a count on every folder row, and constructing an
+ * `Intl.NumberFormat` costs far more than formatting with one.
+ */
 export function formatCount(value: number, locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale).format(value);
-  } catch {
-    return String(value);
+  let format = countFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale);
+    } catch {
+      return String(value);
+    }
+    countFormats.set(locale, format);
   }
+  return format.format(value);
 }

@@ -172,53 +172,43 @@ async function main(): Promise<void> {
       return samples;
     };
     data.tach = {} as RunData['tach'];
-    if (hasLauncher && want('templates')) {
-      data.tach.templates = await tach(
-        'templates-70',
-        SAMPLES.templates,
-        [
-          { name: 'element', url: url('launcher', 'kind=templates&n=70') },
-          { name: 'plain', url: url('plain', 'kind=templates&n=70') },
-          { name: 'repeat', url: url('repeat', 'kind=templates&n=70') },
-        ],
-        4,
-      );
-    }
-    if (want('docs1k')) {
-      data.tach.docs1k = await tach(
-        'docs-1000',
-        SAMPLES.docs1k,
-        CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=1000&folders=20') })),
-        4,
-      );
-    }
-    if (want('docs10k')) {
-      data.tach.docs10k = await tach(
-        'docs-10000',
-        SAMPLES.docs10k,
-        CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=first&n=10000&folders=20') })),
-        5,
-      );
-    }
-    if (want('docs100k')) {
-      data.tach.docs100k = await tach(
-        'docs-100000',
-        SAMPLES.docs100k,
-        [
+    const docs = (query: string) => CANDIDATES.map((c) => ({ name: c, url: url(c, query) }));
+    const series: {
+      scenario: 'templates' | 'docs1k' | 'docs10k' | 'docs100k' | 'refetch';
+      label: string;
+      benchmarks: { name: string; url: string }[];
+      minutes: number;
+    }[] = [
+      ...(hasLauncher
+        ? [
+            {
+              scenario: 'templates' as const,
+              label: 'templates-70',
+              benchmarks: [
+                { name: 'element', url: url('launcher', 'kind=templates&n=70') },
+                { name: 'plain', url: url('plain', 'kind=templates&n=70') },
+                { name: 'repeat', url: url('repeat', 'kind=templates&n=70') },
+              ],
+              minutes: 4,
+            },
+          ]
+        : []),
+      { scenario: 'docs1k', label: 'docs-1000', benchmarks: docs('mode=first&n=1000&folders=20'), minutes: 4 },
+      { scenario: 'docs10k', label: 'docs-10000', benchmarks: docs('mode=first&n=10000&folders=20'), minutes: 5 },
+      {
+        scenario: 'docs100k',
+        label: 'docs-100000',
+        benchmarks: [
           { name: 'element-10k', url: url('element', 'mode=first&n=10000&folders=20') },
           { name: 'element', url: url('element', 'mode=first&n=100000&folders=20') },
           { name: 'plain', url: url('plain', 'mode=first&n=100000&folders=20') },
         ],
-        5,
-      );
-    }
-    if (want('refetch')) {
-      data.tach.refetch = await tach(
-        'refetch-1000',
-        SAMPLES.refetch,
-        CANDIDATES.map((c) => ({ name: c, url: url(c, 'mode=refetch&n=1000&folders=20') })),
-        5,
-      );
+        minutes: 5,
+      },
+      { scenario: 'refetch', label: 'refetch-1000', benchmarks: docs('mode=refetch&n=1000&folders=20'), minutes: 5 },
+    ];
+    for (const { scenario, label, benchmarks, minutes } of series) {
+      if (want(scenario)) data.tach[scenario] = await tach(label, SAMPLES[scenario], benchmarks, minutes);
     }
 
     // ---- interaction, memory, network (playwright) ----

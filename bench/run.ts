@@ -215,35 +215,20 @@ async function main(): Promise<void> {
     browser = await launch();
     log('filter keystrokes (CPU 4x slower)');
     data.filter = [];
-    if (want('filter')) {
-      data.filter.push(
-        await filterKeystroke(
-          browser,
-          server.origin,
-          { n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
-          log,
-        ),
-      );
-    }
-    if (want('filter1k')) {
-      data.filter.push(
-        await filterKeystroke(
-          browser,
-          server.origin,
-          { n: 1000, candidates: CANDIDATES, rounds: SAMPLES.filter, typed: '7', throttle: 4 },
-          log,
-        ),
-      );
-    }
-    if (want('filter100k')) {
-      data.filter.push(
-        await filterKeystroke(
-          browser,
-          server.origin,
-          { n: 100_000, candidates: ['element', 'plain'], rounds: SAMPLES.filter100k, typed: '7', throttle: 4 },
-          log,
-        ),
-      );
+    const keystrokes: {
+      scenario: 'filter' | 'filter1k' | 'filter100k';
+      n: number;
+      candidates: string[];
+      rounds: number;
+    }[] = [
+      { scenario: 'filter', n: 10_000, candidates: CANDIDATES, rounds: SAMPLES.filter },
+      { scenario: 'filter1k', n: 1000, candidates: CANDIDATES, rounds: SAMPLES.filter },
+      { scenario: 'filter100k', n: 100_000, candidates: ['element', 'plain'], rounds: SAMPLES.filter100k },
+    ];
+    for (const { scenario, ...run } of keystrokes) {
+      if (want(scenario)) {
+        data.filter.push(await filterKeystroke(browser, server.origin, { ...run, typed: '7', throttle: 4 }, log));
+      }
     }
     data.scroll = [];
     if (want('scroll')) log('scrolling');

@@ -4,7 +4,6 @@ import { PaperOSError, isPaperOSError } from './errors.js';
 import { DEFAULT_RETRY, scrubbed, send, type HttpResponse, type TransportOptions } from './http.js';
 import {
   CreateRecordSchema,
-  DocumentSchema,
   OrgListSchema,
   OrgSchema,
   RecordSchema,
@@ -13,7 +12,7 @@ import {
   TokenDebugSchema,
   WorkflowSchema,
   WorkflowTemplateSchema,
-  normalizeDocument,
+  parseDocuments,
   parseItems,
   parseOne,
 } from './schemas.js';
@@ -290,9 +289,7 @@ export class PaperOSClient {
   }
 
   #documents(body: unknown): PaperOSDocument[] {
-    return parseItems(DocumentSchema, this.#list(body, 'documents'), 'document', this.#logger).map((doc) =>
-      normalizeDocument(doc, this.#logger),
-    );
+    return parseDocuments(this.#list(body, 'documents'), this.#logger);
   }
 
   #list(body: unknown, key: string): unknown[] {

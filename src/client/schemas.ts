@@ -90,9 +90,6 @@ export function parseOne<T extends v.GenericSchema>(schema: T, value: unknown, w
 
 type Document = v.InferOutput<typeof DocumentSchema>;
 
-/** Documents whose recipients `documentFast` has normalized already: `normalizeDocument` returns them as they are. */
-const normalizedDocuments = new WeakSet<object>();
-
 const DOCUMENT_KEYS = new Set(Object.keys(DocumentSchema.entries));
 
 /** As valibot's loose objects: own keys, except those it never copies. */
@@ -103,48 +100,57 @@ const extraKey = (input: object, key: string) =>
   key !== 'constructor';
 
 /**
- * DocumentSchema by hand for the usual well-formed document (a list can hold
- * 100,000): the same output as valibot's (its keys first, defaults applied,
- * the other keys after), normalized at once when every recipient is of a
- * known shape. Anything else is `undefined` and goes through valibot, which
- * accepts or rejects it with its own message.
+ * DocumentSchema and normalizeDocument by hand for the usual well-formed
+ * document (a list can hold 100,000): the same output (valibot's keys first,
+ * defaults applied, the other keys after; recipients normalized). Anything
+ * else, a recipient of unknown shape included, is `undefined` and goes the
+ * valibot way, which accepts or rejects it and warns with its own messages.
  */
-function documentFast(input: unknown): Document | undefined {
+function documentFast(input: unknown): PaperOSDocument | undefined {
   if (!input || typeof input !== 'object') return undefined;
   const raw = input as Record<string, unknown>;
   const { pub_id, path, filename, url, recipients } = raw;
   if (typeof pub_id !== 'string' || typeof filename !== 'string' || typeof url !== 'string') return undefined;
   if (path !== undefined && typeof path !== 'string') return undefined;
-  let list: DocumentRecipient[] | null;
-  let normalized = true;
-  if (recipients === undefined) list = [];
-  else if (recipients === null) list = null;
-  else if (Array.isArray(recipients)) {
-    list = [];
-    for (const item of recipients) {
-      const recipient = normalizeRecipient(item);
-      if (!recipient) {
-        // normalizeDocument warns about it, in the order it always has.
-        normalized = false;
-        list = [...recipients] as DocumentRecipient[];
-        break;
-      }
-      list.push(recipient);
-    }
-  } else return undefined;
-  const out: Record<string, unknown> = {
-    pub_id,
-    // normalizeDocument's `path || '/'` too: an empty path is the root.
-    path: normalized ? path || '/' : (path ?? '/'),
-    filename,
-    url,
-    recipients: normalized ? (list ?? []) : list,
-  };
+  if (recipients !== undefined && recipients !== null && !Array.isArray(recipients)) return undefined;
+  const list: DocumentRecipient[] = [];
+  for (const item of recipients ?? []) {
+    const recipient = normalizeRecipient(item);
+    if (!recipient) return undefined;
+    list.push(recipient);
+  }
+  // normalizeDocument's `path || '/'`: an empty path is the root.
+  const out: Record<string, unknown> = { pub_id, path: path || '/', filename, url, recipients: list };
   for (const key in raw) {
     if (!DOCUMENT_KEYS.has(key) && extraKey(raw, key)) out[key] = raw[key];
   }
-  if (normalized) normalizedDocuments.add(out);
-  return out as Document;
+  return out as unknown as PaperOSDocument;
+}
+
+const skipped = (what: string, index: number, issues: readonly v.BaseIssue<unknown>[], logger: Logger) =>
+  logger.warn(`PaperOS: skipped a malformed ${what} at position ${index}: ${issues[0]?.message ?? 'invalid'}`);
+
+/**
+ * The valid documents of a list, normalized. Malformed ones are skipped with a
+ * warning first, then recipients of unknown shape are warned about, document
+ * by document, as parseItems followed by normalizeDocument would.
+ */
+export function parseDocuments(items: unknown[], logger: Logger): PaperOSDocument[] {
+  const docs: PaperOSDocument[] = [];
+  const toNormalize: Array<[at: number, raw: Document]> = [];
+  items.forEach((item, index) => {
+    const fast = documentFast(item);
+    if (fast) {
+      docs.push(fast);
+      return;
+    }
+    const result = v.safeParse(DocumentSchema, item);
+    if (!result.success) return skipped('document', index, result.issues, logger);
+    toNormalize.push([docs.length, result.output]);
+    docs.push(undefined as unknown as PaperOSDocument);
+  });
+  for (const [at, raw] of toNormalize) docs[at] = normalizeDocument(raw, logger);
+  return docs;
 }
 
 /** Keeps the valid items of a list; skips the rest with a warning naming the item's position. */
@@ -155,19 +161,10 @@ export function parseItems<T extends v.GenericSchema>(
   logger: Logger,
 ): v.InferOutput<T>[] {
   const out: v.InferOutput<T>[] = [];
-  const fast = (schema as v.GenericSchema) === DocumentSchema ? documentFast : undefined;
   items.forEach((item, index) => {
-    const quick = fast?.(item);
-    if (quick) {
-      out.push(quick as v.InferOutput<T>);
-      return;
-    }
     const result = v.safeParse(schema, item);
     if (result.success) out.push(result.output);
-    else
-      logger.warn(
-        `PaperOS: skipped a malformed ${what} at position ${index}: ${result.issues[0]?.message ?? 'invalid'}`,
-      );
+    else skipped(what, index, result.issues, logger);
   });
   return out;
 }
@@ -209,7 +206,6 @@ export function normalizeRecipient(raw: unknown): DocumentRecipient | undefined 
 }
 
 export function normalizeDocument(raw: v.InferOutput<typeof DocumentSchema>, logger: Logger): PaperOSDocument {
-  if (normalizedDocuments.has(raw)) return raw as PaperOSDocument;
   const recipients: DocumentRecipient[] = [];
   for (const item of raw.recipients ?? []) {
     const recipient = normalizeRecipient(item);

@@ -118,7 +118,7 @@ export async function buildBundles({ root, outdir, entry = 'src/index.ts' }: Bun
     format: 'iife',
     globalName: IIFE_GLOBAL,
   });
-  await minifyFile(join(outdir, IIFE_BUNDLE), 'script');
+  await minifyScript(join(outdir, IIFE_BUNDLE));
 
   const chunks = output.filter((file) => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
@@ -233,10 +233,10 @@ async function minifyMore(
   return { code: result.code!, map: result.map as string };
 }
 
-/** terser over a file esbuild wrote, with its source map. */
-async function minifyFile(file: string, kind: 'module' | 'script'): Promise<void> {
+/** terser over the classic script esbuild wrote, with its source map. */
+async function minifyScript(file: string): Promise<void> {
   const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
-  const result = await minifyMore(code, readFileSync(`${file}.map`, 'utf8'), kind);
+  const result = await minifyMore(code, readFileSync(`${file}.map`, 'utf8'), 'script');
   const name = file.split('/').pop()!;
   writeFileSync(file, `${result.code}\n//# sourceMappingURL=${name}.map\n`);
   writeFileSync(`${file}.map`, result.map);

@@ -35,7 +35,8 @@ export const RecordSchema = v.looseObject({
   finalized: v.optional(v.number(), 0),
   archived: v.optional(v.number(), 0),
   is_draft: v.optional(v.number(), 0),
-  features: v.optional(v.record(v.string(), v.unknown()), {}),
+  // A loose object with no entries is a record of string keys to anything (and leaves out valibot's record schema).
+  features: v.optional(v.looseObject({}), {}),
 });
 
 export const DocumentSchema = v.looseObject({
@@ -81,30 +82,29 @@ export const RecordUpdateSchema = v.looseObject({
 });
 export const StartWorkflowSchema = v.looseObject({ workflow_id: v.string() });
 
-/** Parses one value or throws the valibot issue summary (the caller turns it into a PaperOSError). */
+/** Parses one value or throws the first issue, with where it is (the caller turns it into a PaperOSError). */
 export function parseOne<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
-  throw new TypeError(`${what}: ${v.summarize(result.issues).split('\n')[0]}`);
+  const [issue] = result.issues;
+  const at = v.getDotPath(issue);
+  throw new TypeError(`${what}: ${issue.message}${at ? ` (at ${at})` : ''}`);
 }
 
 type Document = v.InferOutput<typeof DocumentSchema>;
 
-const DOCUMENT_KEYS = new Set(Object.keys(DocumentSchema.entries));
-
-/** As valibot's loose objects: own keys, except those it never copies. */
-const extraKey = (input: object, key: string) =>
-  Object.prototype.hasOwnProperty.call(input, key) &&
-  key !== '__proto__' &&
-  key !== 'prototype' &&
-  key !== 'constructor';
+/** The own keys valibot's loose objects never copy to their output. */
+const UNCOPIED_KEYS = ['__proto__', 'prototype', 'constructor'];
 
 /**
  * DocumentSchema and normalizeDocument by hand for the usual well-formed
- * document (a list can hold 100,000): the same output (valibot's keys first,
- * defaults applied, the other keys after; recipients normalized). Anything
- * else, a recipient of unknown shape included, is `undefined` and goes the
- * valibot way, which accepts or rejects it and warns with its own messages.
+ * document (a list can hold 100,000): the same keys and values (defaults
+ * applied, recipients normalized, other keys kept). The parsed response is
+ * ours, so such a document is normalized in place rather than copied; one
+ * with a key that valibot would not copy (`__proto__`, ...) is copied without
+ * it. Anything else, a recipient of unknown shape included, is `undefined`
+ * and goes the valibot way, which accepts or rejects it and warns with its
+ * own messages.
  */
 function documentFast(input: unknown): PaperOSDocument | undefined {
   if (!input || typeof input !== 'object') return undefined;
@@ -113,17 +113,26 @@ function documentFast(input: unknown): PaperOSDocument | undefined {
   if (typeof pub_id !== 'string' || typeof filename !== 'string' || typeof url !== 'string') return undefined;
   if (path !== undefined && typeof path !== 'string') return undefined;
   if (recipients !== undefined && recipients !== null && !Array.isArray(recipients)) return undefined;
-  const list: DocumentRecipient[] = [];
-  for (const item of recipients ?? []) {
-    const recipient = normalizeRecipient(item);
-    if (!recipient) return undefined;
-    list.push(recipient);
+  let list: DocumentRecipient[] = [];
+  if (recipients?.length) {
+    for (const item of recipients) {
+      const recipient = normalizeRecipient(item);
+      if (!recipient) return undefined;
+      list.push(recipient);
+    }
+  } else if (recipients) list = recipients;
+  if (!UNCOPIED_KEYS.some((key) => Object.prototype.hasOwnProperty.call(raw, key))) {
+    // normalizeDocument's `path || '/'`: an empty path is the root.
+    if (!path) raw.path = '/';
+    if (recipients !== list) raw.recipients = list;
+    return raw as unknown as PaperOSDocument;
   }
-  // normalizeDocument's `path || '/'`: an empty path is the root.
-  const out: Record<string, unknown> = { pub_id, path: path || '/', filename, url, recipients: list };
+  const out: Record<string, unknown> = {};
   for (const key in raw) {
-    if (!DOCUMENT_KEYS.has(key) && extraKey(raw, key)) out[key] = raw[key];
+    if (Object.prototype.hasOwnProperty.call(raw, key) && !UNCOPIED_KEYS.includes(key)) out[key] = raw[key];
   }
+  out.path = path || '/';
+  out.recipients = list;
   return out as unknown as PaperOSDocument;
 }
 

@@ -260,6 +260,24 @@ export function endpointSuite({ describe, it, beforeEach }: Harness): void {
       expect(error).to.include({ name: 'PaperOSError', code: 'invalid_response' });
     });
 
+    it('names the first issue and where it is in the error cause', async () => {
+      fake.reply(json({ ...examples.recordResponse, features: 'not fields' }));
+      const error = await client.getRecord(ORG, 17413).catch((e: unknown) => e);
+      expect(error).to.include({ code: 'invalid_response', message: 'PaperOS sent an unreadable record.' });
+      const cause = (error as { cause?: unknown }).cause;
+      expect(cause).to.be.instanceOf(TypeError);
+      expect((cause as TypeError).message).to.equal(
+        'record: Invalid type: Expected Object but received "not fields" (at features)',
+      );
+    });
+
+    it("keeps a record's fields as they came, whatever their values", async () => {
+      const features = { title: 'master builder', count: 3, nested: { a: [1] }, empty: null };
+      fake.reply(json({ ...examples.recordResponse, features }));
+      const record = await client.getRecord(ORG, 17413);
+      expect(record.features).to.deep.equal(features);
+    });
+
     it('turns a body that is not JSON into an invalid_response error', async () => {
       fake.reply(new Response('<html>oops', { status: 200 }));
       const error = await client.listWorkflows(ORG).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextRoot, consume } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { TaskStatus, type Task } from '@lit/task';
 import { PaperOSClient } from '../../client/client.js';
@@ -67,15 +67,19 @@ export abstract class PaperOSElement extends LitElement {
   @property({ attribute: false }) fetchToken?: () => Promise<TokenResult>;
 
   /** Settings handed down by an enclosing `<paperos-provider>`. */
-  @consume({ context: paperosSettingsContext, subscribe: true })
-  @state()
-  protected inheritedSettings?: PaperOSSettings;
+  @state() protected inheritedSettings?: PaperOSSettings;
 
   private readonly tracked: TrackedTask[] = [];
   private readonly abortedOnDisconnect = new Set<AnyTask>();
 
   constructor() {
     super();
+    // A controller, not the `@consume` decorator: less code in the bundle.
+    new ContextConsumer(this, {
+      context: paperosSettingsContext,
+      subscribe: true,
+      callback: (settings) => (this.inheritedSettings = settings),
+    });
     updateWhenLocaleChanges(this);
     // Follow the nearest `lang`: strings (page-wide) and dates (per element).
     new LocaleController(this);

@@ -20,6 +20,7 @@ import {
   flatten,
   normalizeQuery,
   recipientsOf,
+  rowByKey,
   type DocEntry,
   type DocumentModel,
   type FlatRows,
@@ -556,7 +557,7 @@ export class PaperOSDocumentList extends PaperOSElement {
   /** Keeps the roving tab stop on the same row when the rows change, else near where it was. */
   private syncActive(): void {
     const { rows } = this.flat;
-    const current = this.activeKey !== undefined ? this.model?.byKey.get(this.activeKey) : undefined;
+    const current = this.activeKey !== undefined ? this.model && rowByKey(this.model, this.activeKey) : undefined;
     let index = current ? rows.indexOf(current) : -1;
     if (index < 0) index = 0;
     this.activeIndex = index;
@@ -565,7 +566,8 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   private rowOf(target: EventTarget | null): { row: Row; element: HTMLElement } | undefined {
     const element = (target as Element | null)?.closest?.<HTMLElement>('[role="treeitem"]');
-    const row = element?.dataset.key !== undefined ? this.model?.byKey.get(element.dataset.key) : undefined;
+    const row =
+      element?.dataset.key !== undefined ? this.model && rowByKey(this.model, element.dataset.key) : undefined;
     return element && row ? { row, element } : undefined;
   }
 

@@ -3,6 +3,10 @@
  * folder tree once per fetch, mark matches once per filter, and flatten the
  * tree into rows once per filter / sort / expand change. Rendering then only
  * touches the rows on screen.
+ *
+ * A list can hold 100,000 documents, so a fetch does only what the first
+ * screen needs (group, count, sort): the search keys wait for the first
+ * filter and the key lookup for the first click or keystroke on a row.
  */
 import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
 import { normalizeRecipient } from '../../client/schemas.js';
@@ -37,8 +41,6 @@ export interface DocEntry {
   readonly name: string;
   readonly folder: FolderNode;
   readonly level: number;
-  /** Lowercased `/folder/path/filename`, computed once per fetch. */
-  readonly search: string;
   /** Whether it matches the current filter. */
   match: boolean;
 }
@@ -50,8 +52,10 @@ export interface DocumentModel {
   readonly entries: DocEntry[];
   /** Every folder except the root. */
   readonly folders: FolderNode[];
-  /** Folder and document rows by key. */
-  readonly byKey: Map<string, Row>;
+  /** Folder and document rows by key: see `rowByKey`. */
+  byKey?: Map<string, Row>;
+  /** Lowercased `/folder/path/filename` of each entry, made by the first filter. */
+  search?: string[];
   readonly compare: (a: string, b: string) => number;
   /** Entries by filename (then folder), sorted on first use. */
   byName?: DocEntry[];
@@ -115,7 +119,9 @@ export function buildModel(
   const root = folder('f', '', undefined);
   const folders: FolderNode[] = [];
   const entries: DocEntry[] = [];
-  const byKey = new Map<string, Row>();
+  const folderByKey = new Map<string, FolderNode>();
+  // Ids seen so far, to keep keys unique when the data repeats one.
+  const ids = new Set<string>();
 
   // Most documents share a few paths: resolve each distinct path string once.
   const byPath = new Map<string, FolderNode>();
@@ -123,12 +129,12 @@ export function buildModel(
     let parent = root;
     for (const segment of pathSegments(path)) {
       const key = `${parent.key}/${segment}`;
-      let child = byKey.get(key) as FolderNode | undefined;
+      let child = folderByKey.get(key);
       if (!child) {
         child = folder(key, segment, parent);
         parent.folders.push(child);
         folders.push(child);
-        byKey.set(key, child);
+        folderByKey.set(key, child);
       }
       parent = child;
     }
@@ -141,20 +147,19 @@ export function buildModel(
     const path = text(doc.path);
     let parent = byPath.get(path);
     if (!parent) byPath.set(path, (parent = folderFor(path)));
-    const name = text(doc.filename);
-    let key = `d${text(doc.pub_id)}`;
-    if (byKey.has(key)) key = `${key}#${entries.length}`;
+    const id = text(doc.pub_id);
+    let key = `d${id}`;
+    if (ids.has(id)) key = `${key}#${entries.length}`;
+    else ids.add(id);
     const entry: DocEntry = {
       kind: 'doc',
       key,
       doc,
-      name,
+      name: text(doc.filename),
       folder: parent,
       level: parent.level + 1,
-      search: `${parent.search}/${name.toLowerCase()}`,
       match: true,
     };
-    byKey.set(key, entry);
     parent.docs.push(entry);
     entries.push(entry);
     for (let f: FolderNode | undefined = parent; f; f = f.parent) f.total++;
@@ -167,7 +172,18 @@ export function buildModel(
     f.docs.sort(byDocName);
     f.shown = f.total;
   }
-  return { root, entries, folders, byKey, compare, query: '', matched: entries.length };
+  return { root, entries, folders, compare, query: '', matched: entries.length };
+}
+
+/** The folder or document row with this key; the lookup is made on first use. */
+export function rowByKey(model: DocumentModel, key: string): Row | undefined {
+  if (!model.byKey) {
+    const byKey = new Map<string, Row>();
+    for (const f of model.folders) byKey.set(f.key, f);
+    for (const entry of model.entries) byKey.set(entry.key, entry);
+    model.byKey = byKey;
+  }
+  return model.byKey.get(key);
 }
 
 /** Normalizes a filter string the way search keys are: trimmed, lowercased. */
@@ -183,8 +199,11 @@ export function applyFilter(model: DocumentModel, query: string): number {
   let matched = 0;
   model.root.shown = 0;
   for (const f of model.folders) f.shown = 0;
-  for (const entry of model.entries) {
-    entry.match = q === '' || entry.search.includes(q);
+  const { entries } = model;
+  const search = q === '' ? [] : (model.search ??= entries.map((e) => `${e.folder.search}/${e.name.toLowerCase()}`));
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    entry.match = q === '' || search[i]!.includes(q);
     if (!entry.match) continue;
     matched++;
     for (let f: FolderNode | undefined = entry.folder; f; f = f.parent) f.shown++;

@@ -7,6 +7,7 @@ import {
   flatten,
   pathSegments,
   recipientsOf,
+  rowByKey,
   type Row,
 } from '../../../src/elements/document-list/tree.js';
 import type { PaperOSDocument } from '../../../src/client/types.js';
@@ -99,6 +100,15 @@ describe('document-list tree', () => {
     const { rows } = flatten(model, 'folder', none);
     expect(labels(rows)).to.deep.equal(['<img src=x onerror=alert(1)>/', '  spaced  .pdf', '<b>bold</b>.pdf', '']);
     expect(new Set(rows.map((r) => r.key)).size).to.equal(rows.length);
+  });
+
+  it('finds every folder and document row by its key, repeated ids included', () => {
+    const model = buildModel([...docs, doc('2', '/Finance', 'Budget copy.pdf')]);
+    const { rows } = flatten(model, 'folder', none);
+    expect(rows).to.have.length(11);
+    for (const row of rows) expect(rowByKey(model, row.key)).to.equal(row);
+    expect(rowByKey(model, 'd2#7')?.name).to.equal('Budget copy.pdf');
+    expect(rowByKey(model, 'dnope')).to.equal(undefined);
   });
 
   it('folds absurdly deep paths into the last level', () => {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
@@ -19,6 +18,7 @@ import {
   fileType,
   flatten,
   normalizeQuery,
+  prepareSearch,
   recipientsOf,
   rowByKey,
   type DocEntry,
@@ -104,6 +104,18 @@ function afterNextPaint(callback: () => void, fallbackMs = 100): void {
     channel.port2.postMessage(0);
   });
   const timer = setTimeout(run, fallbackMs);
+}
+
+/** `requestIdleCallback`, or a short timeout where there is none (Safari). */
+function whenIdle(callback: (timeLeft: () => number) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => callback(() => deadline.timeRemaining()), { timeout: 1000 });
+  } else {
+    setTimeout(() => {
+      const end = performance.now() + 8;
+      callback(() => end - performance.now());
+    }, 16);
+  }
 }
 
 const expiresSoon = (url: string): boolean => {
@@ -209,26 +221,39 @@ function statusOf(status: string): { label: string; tone: 'done' | 'waiting' | '
  * @fires paperos-error - `{status, code, message}` when loading or opening a document fails.
  */
 export class PaperOSDocumentList extends PaperOSElement {
+  /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
+  static override properties: PropertyDeclarations = {
+    // A `state` entry says `attribute: false` too: the manifest analyzer would list it as an attribute.
+    email: { reflect: true },
+    sort: { reflect: true },
+    filter: {},
+    activeKey: { state: true, attribute: false },
+    collapseVersion: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    virtualizer: { state: true, attribute: false },
+    virtualizerFailed: { state: true, attribute: false },
+  };
+
   static override styles = [baseStyles, documentListStyles];
 
   /** Only documents that have this recipient (sent as `?email=`). */
-  @property({ reflect: true }) email?: string;
+  declare email?: string;
 
   /** Row order: `folder` (the folder tree, default) or `name` (a flat list by filename). */
-  @property({ reflect: true }) sort: SortMode = 'folder';
+  sort: SortMode = 'folder';
 
   /**
    * Text filter over filename and folder path, case-insensitive. The filter
    * field sets it once what was typed has painted (a frame later; of fast
    * typing, the latest value only); a value set meanwhile wins.
    */
-  @property() filter = '';
+  filter = '';
 
-  @state() private activeKey?: string;
-  @state() private collapseVersion = 0;
-  @state() private notice?: { text: string; error?: boolean };
-  @state() private virtualizer?: VirtualizerModule;
-  @state() private virtualizerFailed = false;
+  declare private activeKey?: string;
+  private collapseVersion = 0;
+  declare private notice?: { text: string; error?: boolean };
+  declare private virtualizer?: VirtualizerModule;
+  private virtualizerFailed = false;
 
   private model?: DocumentModel;
   private modelSource?: unknown;
@@ -287,6 +312,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (documents !== this.modelSource) {
       this.modelSource = documents;
       this.model = documents ? buildModel(documents, comparerFor(this.locale)) : undefined;
+      if (this.model) this.prepareSearchWhenIdle(this.model);
       dirty = true;
     }
     const query = normalizeQuery(this.filter ?? '');
@@ -538,6 +564,14 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   // ---- state ----
+
+  /** Makes the model's search keys in idle slices after the first render, so the first keystroke need not. */
+  private prepareSearchWhenIdle(model: DocumentModel): void {
+    whenIdle((timeLeft) => {
+      if (this.model !== model || !this.isConnected) return;
+      if (!prepareSearch(model, () => timeLeft() < 1)) this.prepareSearchWhenIdle(model);
+    });
+  }
 
   private loadVirtualizer(): void {
     if (this.virtualizer || this.virtualizerLoading || this.virtualizerFailed) return;

@@ -5,8 +5,9 @@
  * touches the rows on screen.
  *
  * A list can hold 100,000 documents, so a fetch does only what the first
- * screen needs (group, count, sort): the search keys wait for the first
- * filter and the key lookup for the first click or keystroke on a row.
+ * screen needs (group, count, sort): the search keys are made in idle time
+ * after it (`prepareSearch`, or by the first filter), the key lookup on the
+ * first click or keystroke on a row.
  */
 import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
 import { normalizeRecipient } from '../../client/schemas.js';
@@ -54,7 +55,7 @@ export interface DocumentModel {
   readonly folders: FolderNode[];
   /** Folder and document rows by key: see `rowByKey`. */
   byKey?: Map<string, Row>;
-  /** Lowercased `/folder/path/filename` of each entry, made by the first filter. */
+  /** Lowercased `/folder/path/filename` of each entry, in entry order: see `prepareSearch`. */
   search?: string[];
   readonly compare: (a: string, b: string) => number;
   /** Entries by filename (then folder), sorted on first use. */
@@ -186,6 +187,22 @@ export function rowByKey(model: DocumentModel, key: string): Row | undefined {
   return model.byKey.get(key);
 }
 
+/**
+ * Makes the search keys the filter matches against, continuing where it last
+ * stopped; `stop` is asked every few hundred entries whether to yield.
+ * Returns whether they are all made.
+ */
+export function prepareSearch(model: DocumentModel, stop?: () => boolean): boolean {
+  const keys = (model.search ??= []);
+  const { entries } = model;
+  for (let i = keys.length; i < entries.length; i++) {
+    if (stop && i % 512 === 0 && stop()) return false;
+    const entry = entries[i]!;
+    keys.push(`${entry.folder.search}/${entry.name.toLowerCase()}`);
+  }
+  return true;
+}
+
 /** Normalizes a filter string the way search keys are: trimmed, lowercased. */
 export function normalizeQuery(query: string): string {
   return query.trim().toLowerCase();
@@ -200,7 +217,8 @@ export function applyFilter(model: DocumentModel, query: string): number {
   model.root.shown = 0;
   for (const f of model.folders) f.shown = 0;
   const { entries } = model;
-  const search = q === '' ? [] : (model.search ??= entries.map((e) => `${e.folder.search}/${e.name.toLowerCase()}`));
+  if (q !== '') prepareSearch(model);
+  const search = model.search ?? [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     entry.match = q === '' || search[i]!.includes(q);

@@ -6,6 +6,7 @@ import {
   fileType,
   flatten,
   pathSegments,
+  prepareSearch,
   recipientsOf,
   rowByKey,
   type Row,
@@ -100,6 +101,20 @@ describe('document-list tree', () => {
     const { rows } = flatten(model, 'folder', none);
     expect(labels(rows)).to.deep.equal(['<img src=x onerror=alert(1)>/', '  spaced  .pdf', '<b>bold</b>.pdf', '']);
     expect(new Set(rows.map((r) => r.key)).size).to.equal(rows.length);
+  });
+
+  it('makes the search keys in slices when asked to yield, and the filter finishes them', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => doc(`m${i}`, `/Box ${i % 3}`, `File ${i}.pdf`));
+    const model = buildModel(many);
+    let asked = 0;
+    expect(prepareSearch(model, () => ++asked > 1)).to.equal(false);
+    expect(model.search).to.have.length(512);
+    const query = 'box 2/file 14';
+    const expected = many.filter((d) => `${d.path}/${d.filename}`.toLowerCase().includes(query)).length;
+    expect(expected).to.be.greaterThan(10);
+    expect(applyFilter(model, query)).to.equal(expected);
+    expect(model.search).to.have.length(1500);
+    expect(prepareSearch(model, () => true)).to.equal(true);
   });
 
   it('finds every folder and document row by its key, repeated ids included', () => {

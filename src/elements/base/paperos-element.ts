@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { TaskStatus, type Task } from '@lit/task';
@@ -51,23 +50,34 @@ const contextRoots = new WeakSet<Document>();
  * loads again.
  */
 export abstract class PaperOSElement extends LitElement {
+  /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
+  static override properties: PropertyDeclarations = {
+    // A `state` entry says `attribute: false` too: the manifest analyzer would list it as an attribute.
+    baseUrl: { attribute: 'base-url', reflect: true },
+    orgId: { attribute: 'org-id', reflect: true },
+    tokenUrl: { attribute: 'token-url', reflect: true },
+    token: { attribute: false },
+    fetchToken: { attribute: false },
+    inheritedSettings: { state: true, attribute: false },
+  };
+
   /** PaperOS base URL (`https://app.paperos.com` when neither this nor a provider sets it). */
-  @property({ attribute: 'base-url', reflect: true }) baseUrl?: string;
+  declare baseUrl?: string;
 
   /** Organization id; defaults to the token's `org_id` claim. */
-  @property({ attribute: 'org-id', reflect: true }) orgId?: string;
+  declare orgId?: string;
 
   /** Host backend endpoint answering `POST` with `{"access_token": "..."}`. */
-  @property({ attribute: 'token-url', reflect: true }) tokenUrl?: string;
+  declare tokenUrl?: string;
 
   /** An access token. Property only: it is never reflected to an attribute. */
-  @property({ attribute: false }) token?: string;
+  declare token?: string;
 
   /** A callback that returns a fresh token. Property only. */
-  @property({ attribute: false }) fetchToken?: () => Promise<TokenResult>;
+  declare fetchToken?: () => Promise<TokenResult>;
 
   /** Settings handed down by an enclosing `<paperos-provider>`. */
-  @state() protected inheritedSettings?: PaperOSSettings;
+  declare protected inheritedSettings?: PaperOSSettings;
 
   private readonly tracked: TrackedTask[] = [];
   private readonly abortedOnDisconnect = new Set<AnyTask>();

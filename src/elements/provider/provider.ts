@@ -1,5 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { TokenResult } from '../../client/types.js';
 import { paperosSettingsContext, type PaperOSSettings } from '../base/context.js';
@@ -14,6 +13,15 @@ import { paperosSettingsContext, type PaperOSSettings } from '../base/context.js
  * @slot - PaperOS elements (at any depth, through shadow roots too).
  */
 export class PaperOSProvider extends LitElement {
+  /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url', reflect: true },
+    orgId: { attribute: 'org-id', reflect: true },
+    tokenUrl: { attribute: 'token-url', reflect: true },
+    token: { attribute: false },
+    fetchToken: { attribute: false },
+  };
+
   static override styles = css`
     :host {
       display: contents;
@@ -21,19 +29,19 @@ export class PaperOSProvider extends LitElement {
   `;
 
   /** PaperOS base URL for the elements inside. */
-  @property({ attribute: 'base-url', reflect: true }) baseUrl?: string;
+  declare baseUrl?: string;
 
   /** Organization id for the elements inside; defaults to the token's `org_id` claim. */
-  @property({ attribute: 'org-id', reflect: true }) orgId?: string;
+  declare orgId?: string;
 
   /** Host backend endpoint answering `POST` with `{"access_token": "..."}`. */
-  @property({ attribute: 'token-url', reflect: true }) tokenUrl?: string;
+  declare tokenUrl?: string;
 
   /** An access token. Property only: never reflected to an attribute. */
-  @property({ attribute: false }) token?: string;
+  declare token?: string;
 
   /** A callback that returns a fresh token. Property only. */
-  @property({ attribute: false }) fetchToken?: () => Promise<TokenResult>;
+  declare fetchToken?: () => Promise<TokenResult>;
 
   /** Hands the settings to every element inside (a controller, not the `@provide` decorator: less code in the bundle). */
   #provider = new ContextProvider(this, { context: paperosSettingsContext, initialValue: {} as PaperOSSettings });

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
@@ -82,39 +81,59 @@ const textOf = (value: unknown): string =>
  * @fires paperos-error - `{status, code, message}` when loading, saving or creating fails.
  */
 export class PaperOSRecordList extends PaperOSElement {
+  /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
+  static override properties: PropertyDeclarations = {
+    // A `state` entry says `attribute: false` too: the manifest analyzer would list it as an attribute.
+    type: { reflect: true },
+    limit: { type: Number, reflect: true },
+    editable: { type: Boolean, reflect: true },
+    creatable: { type: Boolean, reflect: true },
+    workflowRole: { attribute: 'workflow-role', reflect: true },
+    filter: {},
+    selectedId: { attribute: false },
+    drafts: { state: true, attribute: false },
+    savingId: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    creating: { state: true, attribute: false },
+    createBusy: { state: true, attribute: false },
+    createNotice: { state: true, attribute: false },
+    createInvalid: { state: true, attribute: false },
+    activeIndex: { state: true, attribute: false },
+  };
+
   static override styles = [baseStyles, recordListStyles];
 
   /** Record type to list: a slug (`individual`) or a code (`indv`), sent as the slug; empty or `*` lists every type. */
-  @property({ reflect: true }) type?: string;
+  declare type?: string;
 
   /** The most records to ask for. */
-  @property({ type: Number, reflect: true }) limit?: number;
+  declare limit?: number;
 
   /** Lets the user edit the chosen record's fields and save them. */
-  @property({ type: Boolean, reflect: true }) editable = false;
+  editable = false;
 
   /** Shows a form to create a record. */
-  @property({ type: Boolean, reflect: true }) creatable = false;
+  creatable = false;
 
   /** The workflow role in `paperos-record-select`'s `workflowRecord`; default from the type (`company` for org records). Not `role`, which is ARIA's. */
-  @property({ attribute: 'workflow-role', reflect: true }) workflowRole?: string;
+  declare workflowRole?: string;
 
   /** Text filter over names and types, case-insensitive. */
-  @property() filter = '';
+  filter = '';
 
   /** The chosen record's id. */
-  @property({ attribute: false }) selectedId?: string;
+  declare selectedId?: string;
 
   /** Unsaved input per record id: field name -> typed value. Kept across selection changes and failed saves. */
-  @state() private drafts = new Map<string, Map<string, string>>();
-  @state() private savingId?: string;
-  @state() private notice?: Notice & { recordId: string };
-  @state() private creating = false;
-  @state() private createBusy = false;
-  @state() private createNotice?: Notice;
+  private drafts = new Map<string, Map<string, string>>();
+  declare private savingId?: string;
+  declare private notice?: Notice & { recordId: string };
+  private creating = false;
+  private createBusy = false;
+  declare private createNotice?: Notice;
   /** The create form's input that failed validation: `name` or `key-<row>`. */
-  @state() private createInvalid?: string;
-  @state() private activeIndex = 0;
+  declare private createInvalid?: string;
+  private activeIndex = 0;
 
   /** Values saved in this session, shown over the loaded ones until the next load. */
   private saved = new Map<string, Record<string, unknown>>();

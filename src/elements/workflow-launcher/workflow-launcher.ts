@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
@@ -79,21 +78,31 @@ function parseTemplateIds(value: string | undefined): string[] {
  * @fires paperos-error - `{status, code, message}` when loading or starting fails.
  */
 export class PaperOSWorkflowLauncher extends PaperOSElement {
+  /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
+  static override properties: PropertyDeclarations = {
+    // A `state` entry says `attribute: false` too: the manifest analyzer would list it as an attribute.
+    templates: { reflect: true },
+    records: { attribute: false },
+    autoSubmit: { type: Boolean, attribute: 'auto-submit', reflect: true },
+    filter: {},
+    starts: { state: true, attribute: false },
+  };
+
   static override styles = [baseStyles, workflowLauncherStyles];
 
   /** Comma-separated flow ids to offer (`flow_...`); empty offers every template. */
-  @property({ reflect: true }) templates?: string;
+  declare templates?: string;
 
   /** Records to prefill the started workflow with, `[{role, id}]` (from `paperos-record-select`'s `workflowRecord`). */
-  @property({ attribute: false }) records: WorkflowRecordRef[] = [];
+  records: WorkflowRecordRef[] = [];
 
   /** Asks PaperOS to submit the workflow's first forms with the given records. */
-  @property({ type: Boolean, attribute: 'auto-submit', reflect: true }) autoSubmit = false;
+  autoSubmit = false;
 
   /** Text filter over template labels and descriptions, case-insensitive. */
-  @property() filter = '';
+  filter = '';
 
-  @state() private starts = new Map<string, StartState>();
+  private starts = new Map<string, StartState>();
 
   /** Template ids with a start in flight: checked synchronously, so a second click or key repeat starts nothing. */
   private readonly inFlight = new Set<string>();

@@ -79,8 +79,8 @@ export abstract class PaperOSElement extends LitElement {
   /** Settings handed down by an enclosing `<paperos-provider>`. */
   declare protected inheritedSettings?: PaperOSSettings;
 
-  private readonly tracked: TrackedTask[] = [];
-  private readonly abortedOnDisconnect = new Set<AnyTask>();
+  readonly #tracked: TrackedTask[] = [];
+  readonly #abortedOnDisconnect = new Set<AnyTask>();
 
   constructor() {
     super();
@@ -148,7 +148,7 @@ export abstract class PaperOSElement extends LitElement {
    * count; without it the task announces nothing.
    */
   protected trackTask<T extends AnyTask>(task: T, count?: (value: NonNullable<T['value']>) => number): T {
-    this.tracked.push({ task, count: count as ((value: unknown) => number) | undefined });
+    this.#tracked.push({ task, count: count as ((value: unknown) => number) | undefined });
     return task;
   }
 
@@ -160,15 +160,15 @@ export abstract class PaperOSElement extends LitElement {
       new ContextRoot().attach(doc as unknown as HTMLElement);
     }
     super.connectedCallback();
-    for (const task of this.abortedOnDisconnect) void task.run();
-    this.abortedOnDisconnect.clear();
+    for (const task of this.#abortedOnDisconnect) void task.run();
+    this.#abortedOnDisconnect.clear();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const { task } of this.tracked) {
+    for (const { task } of this.#tracked) {
       if (task.status === TaskStatus.PENDING) {
-        this.abortedOnDisconnect.add(task);
+        this.#abortedOnDisconnect.add(task);
         task.abort();
       }
     }
@@ -181,7 +181,7 @@ export abstract class PaperOSElement extends LitElement {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    for (const entry of this.tracked) {
+    for (const entry of this.#tracked) {
       const { task } = entry;
       if (task.status === TaskStatus.COMPLETE && entry.announced !== task.value) {
         entry.announced = task.value;

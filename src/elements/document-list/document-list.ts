@@ -264,16 +264,16 @@ export class PaperOSDocumentList extends PaperOSElement {
   /** Folders collapsed while browsing, and while a filter is on (reset with each new filter). */
   private readonly collapsed = new Set<string>();
   private readonly collapsedFiltered = new Set<string>();
-  private activeIndex = 0;
+  #activeIndex = 0;
   private focusPending = false;
-  private virtualizerLoading = false;
+  #virtualizerLoading = false;
   /** Bumped by a new filter or sort: the tree then scrolls back to the top. */
   private view = 0;
-  private viewShown = 0;
+  #viewShown = 0;
   /** The first row the virtualizer has rendered. */
-  private rangeFirst = 0;
-  private reloadNext = false;
-  private refreshing = false;
+  #rangeFirst = 0;
+  #reloadNext = false;
+  #refreshing = false;
   private locale = 'en';
   /** The filter field's latest value not yet applied, and `filter` when it was typed. */
   private typed?: { value: string; base: string };
@@ -281,8 +281,8 @@ export class PaperOSDocumentList extends PaperOSElement {
   private readonly documentsTask = this.trackTask(
     new Task(this, {
       task: async ([client, orgId, email], { signal }) => {
-        const cache = this.reloadNext ? ('reload' as const) : true;
-        this.reloadNext = false;
+        const cache = this.#reloadNext ? ('reload' as const) : true;
+        this.#reloadNext = false;
         const org = await this.resolveOrgId(client, orgId, signal);
         const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
         const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
@@ -348,11 +348,11 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.view !== this.viewShown) {
-      this.viewShown = this.view;
-      this.scrollTreeToTop();
+    if (this.view !== this.#viewShown) {
+      this.#viewShown = this.view;
+      this.#scrollTreeToTop();
     }
-    this.tryFocus();
+    this.#tryFocus();
   }
 
   /**
@@ -361,12 +361,12 @@ export class PaperOSDocumentList extends PaperOSElement {
    * frames. A virtualizer away from the top may be pinned to a row by keyboard
    * navigation, so it is pinned to the first row instead.
    */
-  private scrollTreeToTop(): void {
+  #scrollTreeToTop(): void {
     const tree = this.renderRoot.querySelector<HTMLElement>('[part="tree"]');
     if (!tree) return;
     const host = tree as unknown as Record<symbol, ScrollableVirtualizer | undefined>;
     const virtualizer = this.virtualizer ? host[this.virtualizer.virtualizerRef] : undefined;
-    if (virtualizer && this.rangeFirst > 0) virtualizer.element(0)?.scrollIntoView({ block: 'start' });
+    if (virtualizer && this.#rangeFirst > 0) virtualizer.element(0)?.scrollIntoView({ block: 'start' });
     else tree.scrollTop = 0;
   }
 
@@ -375,7 +375,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
     const ready =
       task.value !== undefined &&
-      (task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && this.refreshing));
+      (task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && this.#refreshing));
     if (!ready || !this.model) return this.renderLoading(msg('Loading documents…'));
     const total = this.model.entries.length;
     if (total === 0) {
@@ -400,7 +400,7 @@ export class PaperOSDocumentList extends PaperOSElement {
         </div>
         <div class="field">
           <label part="sort-label" for="sort">${msg('Sort by')}</label>
-          <select id="sort" part="sort" @change=${this.onSortChange}>
+          <select id="sort" part="sort" @change=${this.#onSortChange}>
             <option value="folder" ?selected=${this.sort !== 'name'}>${msg('Folder')}</option>
             <option value="name" ?selected=${this.sort === 'name'}>${msg('Name')}</option>
           </select>
@@ -418,11 +418,11 @@ export class PaperOSDocumentList extends PaperOSElement {
             </p>`
           : nothing
       }
-      ${this.renderTree()}
+      ${this.#renderTree()}
     `;
   }
 
-  private renderTree(): TemplateResult {
+  #renderTree(): TemplateResult {
     const { rows } = this.flat;
     if (rows.length === 0) {
       const filter = (this.filter ?? '').trim();
@@ -437,15 +437,15 @@ export class PaperOSDocumentList extends PaperOSElement {
         class="tree tree--virtual"
         role="tree"
         aria-label=${label}
-        @click=${this.onTreeClick}
-        @keydown=${this.onTreeKeydown}
-        @focusin=${this.onTreeFocusin}
-        @rangeChanged=${this.onRangeChanged}
+        @click=${this.#onTreeClick}
+        @keydown=${this.#onTreeKeydown}
+        @focusin=${this.#onTreeFocusin}
+        @rangeChanged=${this.#onRangeChanged}
       >
         ${virtualize({
           items: rows,
           keyFunction: (row: Row) => row.key,
-          renderItem: (row: Row, index: number) => this.renderRow(row, index),
+          renderItem: (row: Row, index: number) => this.#renderRow(row, index),
           scroller: true,
           layout,
         })}
@@ -458,14 +458,14 @@ export class PaperOSDocumentList extends PaperOSElement {
         class="tree"
         role="tree"
         aria-label=${label}
-        @click=${this.onTreeClick}
-        @keydown=${this.onTreeKeydown}
-        @focusin=${this.onTreeFocusin}
+        @click=${this.#onTreeClick}
+        @keydown=${this.#onTreeKeydown}
+        @focusin=${this.#onTreeFocusin}
       >
         ${repeat(
           shown,
           (row) => row.key,
-          (row, index) => this.renderRow(row, index),
+          (row, index) => this.#renderRow(row, index),
         )}
       </div>
       ${
@@ -477,7 +477,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       }`;
   }
 
-  private renderRow(row: Row, index: number): TemplateResult {
+  #renderRow(row: Row, index: number): TemplateResult {
     const tab = row.key === this.activeKey ? 0 : -1;
     const level = this.sort === 'name' ? 1 : row.level;
     const posinset = this.flat.pos[index];
@@ -532,14 +532,14 @@ export class PaperOSDocumentList extends PaperOSElement {
       ${
         recipients.length
           ? html`<ul part="recipients" class="recipients" aria-label=${msg('Recipients')}>
-              ${recipients.map((recipient, j) => this.renderRecipient(name, recipient, j, tab))}
+              ${recipients.map((recipient, j) => this.#renderRecipient(name, recipient, j, tab))}
             </ul>`
           : nothing
       }
     </div>`;
   }
 
-  private renderRecipient(documentName: string, recipient: DocumentRecipient, j: number, tab: number): TemplateResult {
+  #renderRecipient(documentName: string, recipient: DocumentRecipient, j: number, tab: number): TemplateResult {
     const who = recipient.name || recipient.email || msg('Unnamed recipient');
     const { label, tone } = statusOf(recipient.status ?? '');
     const signHref = recipient.sign_url ? safeHref(recipient.sign_url, this.settings.baseUrl) : null;
@@ -574,15 +574,15 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   private loadVirtualizer(): void {
-    if (this.virtualizer || this.virtualizerLoading || this.virtualizerFailed) return;
-    this.virtualizerLoading = true;
+    if (this.virtualizer || this.#virtualizerLoading || this.virtualizerFailed) return;
+    this.#virtualizerLoading = true;
     importVirtualizer().then(
       (module) => {
-        this.virtualizerLoading = false;
+        this.#virtualizerLoading = false;
         this.virtualizer = module;
       },
       () => {
-        this.virtualizerLoading = false;
+        this.#virtualizerLoading = false;
         this.virtualizerFailed = true;
       },
     );
@@ -594,23 +594,23 @@ export class PaperOSDocumentList extends PaperOSElement {
     const current = this.activeKey !== undefined ? this.model && rowByKey(this.model, this.activeKey) : undefined;
     let index = current ? rows.indexOf(current) : -1;
     if (index < 0) index = 0;
-    this.activeIndex = index;
+    this.#activeIndex = index;
     this.activeKey = rows[index]?.key;
   }
 
-  private rowOf(target: EventTarget | null): { row: Row; element: HTMLElement } | undefined {
+  #rowOf(target: EventTarget | null): { row: Row; element: HTMLElement } | undefined {
     const element = (target as Element | null)?.closest?.<HTMLElement>('[role="treeitem"]');
     const row =
       element?.dataset.key !== undefined ? this.model && rowByKey(this.model, element.dataset.key) : undefined;
     return element && row ? { row, element } : undefined;
   }
 
-  private indexOfRow(row: Row): number {
+  #indexOfRow(row: Row): number {
     const { rows } = this.flat;
-    return rows[this.activeIndex] === row ? this.activeIndex : rows.indexOf(row);
+    return rows[this.#activeIndex] === row ? this.#activeIndex : rows.indexOf(row);
   }
 
-  private toggle(folder: FolderNode, expand?: boolean): void {
+  #toggle(folder: FolderNode, expand?: boolean): void {
     const collapsed = this.collapsedNow;
     const isExpanded = !collapsed.has(folder.key);
     if (expand === isExpanded) return;
@@ -620,11 +620,11 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   /** Moves the tab stop (and focus) to a row, scrolling it into view. */
-  private moveTo(index: number): void {
+  #moveTo(index: number): void {
     const { rows } = this.flat;
     if (rows.length === 0) return;
     index = Math.max(0, Math.min(index, rows.length - 1));
-    this.activeIndex = index;
+    this.#activeIndex = index;
     this.activeKey = rows[index].key;
     this.focusPending = true;
     const tree = this.renderRoot.querySelector('.tree--virtual');
@@ -635,7 +635,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     this.requestUpdate();
   }
 
-  private tryFocus(): void {
+  #tryFocus(): void {
     if (!this.focusPending || this.activeKey === undefined) return;
     for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[role="treeitem"]')) {
       if (element.dataset.key === this.activeKey) {
@@ -685,93 +685,93 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (typed && (this.filter ?? '') === typed.base) this.filter = typed.value;
   }
 
-  private onSortChange(event: Event): void {
+  #onSortChange(event: Event): void {
     this.focusPending = false;
     this.sort = (event.target as HTMLSelectElement).value === 'name' ? 'name' : 'folder';
   }
 
-  private onRangeChanged(event: Event & { first?: number; last?: number }): void {
-    this.rangeFirst = event.first ?? 0;
+  #onRangeChanged(event: Event & { first?: number; last?: number }): void {
+    this.#rangeFirst = event.first ?? 0;
     // The virtualizer renders the new range right after this event.
     if (this.focusPending) {
-      queueMicrotask(() => this.tryFocus());
+      queueMicrotask(() => this.#tryFocus());
       return;
     }
     // Scrolled away from the tab stop: move it to a rendered row, so Tab still reaches the tree.
     const { first, last } = event;
     if (first === undefined || last === undefined || first < 0) return;
-    if (this.activeIndex < first || this.activeIndex > last) {
+    if (this.#activeIndex < first || this.#activeIndex > last) {
       const row = this.flat.rows[first];
       if (row && !this.renderRoot.querySelector('[role="treeitem"]:focus-within')) {
-        this.activeIndex = first;
+        this.#activeIndex = first;
         this.activeKey = row.key;
       }
     }
   }
 
-  private onTreeFocusin(event: FocusEvent): void {
-    const hit = this.rowOf(event.target);
+  #onTreeFocusin(event: FocusEvent): void {
+    const hit = this.#rowOf(event.target);
     if (!hit || hit.row.key === this.activeKey) return;
     this.activeKey = hit.row.key;
-    this.activeIndex = this.indexOfRow(hit.row);
+    this.#activeIndex = this.#indexOfRow(hit.row);
   }
 
-  private onTreeClick(event: MouseEvent): void {
-    const hit = this.rowOf(event.target);
+  #onTreeClick(event: MouseEvent): void {
+    const hit = this.#rowOf(event.target);
     if (!hit) return;
     const { row } = hit;
     const target = event.target as Element;
     if (row.kind === 'folder') {
-      this.toggle(row);
+      this.#toggle(row);
       return;
     }
     if (target.closest('a')) {
-      this.onDownloadClick(event, row);
+      this.#onDownloadClick(event, row);
       return;
     }
     const button = target.closest<HTMLElement>('button[data-recipient]');
-    if (button) this.sign(row, Number(button.dataset.recipient));
+    if (button) this.#sign(row, Number(button.dataset.recipient));
   }
 
-  private onTreeKeydown(event: KeyboardEvent): void {
-    const hit = this.rowOf(event.target);
+  #onTreeKeydown(event: KeyboardEvent): void {
+    const hit = this.#rowOf(event.target);
     // Keys on a link or button inside a row keep their own meaning.
     if (!hit || hit.element !== event.target) return;
     const { row, element } = hit;
-    const index = this.indexOfRow(row);
+    const index = this.#indexOfRow(row);
     switch (event.key) {
       case 'ArrowDown':
-        this.moveTo(index + 1);
+        this.#moveTo(index + 1);
         break;
       case 'ArrowUp':
-        this.moveTo(index - 1);
+        this.#moveTo(index - 1);
         break;
       case 'Home':
-        this.moveTo(0);
+        this.#moveTo(0);
         break;
       case 'End':
-        this.moveTo(this.flat.rows.length - 1);
+        this.#moveTo(this.flat.rows.length - 1);
         break;
       case 'ArrowRight':
         if (row.kind !== 'folder') break;
-        if (this.collapsedNow.has(row.key)) this.toggle(row, true);
-        else if (this.flat.rows[index + 1]?.level === row.level + 1) this.moveTo(index + 1);
+        if (this.collapsedNow.has(row.key)) this.#toggle(row, true);
+        else if (this.flat.rows[index + 1]?.level === row.level + 1) this.#moveTo(index + 1);
         break;
       case 'ArrowLeft': {
         if (row.kind === 'folder' && !this.collapsedNow.has(row.key)) {
-          this.toggle(row, false);
+          this.#toggle(row, false);
           break;
         }
         const parent = row.kind === 'folder' ? row.parent : row.folder;
-        if (this.sort !== 'name' && parent && parent.level > 0) this.moveTo(this.flat.rows.indexOf(parent));
+        if (this.sort !== 'name' && parent && parent.level > 0) this.#moveTo(this.flat.rows.indexOf(parent));
         break;
       }
       case 'Enter':
-        if (row.kind === 'folder') this.toggle(row);
+        if (row.kind === 'folder') this.#toggle(row);
         else element.querySelector('a')?.click();
         break;
       case ' ':
-        if (row.kind === 'folder') this.toggle(row);
+        if (row.kind === 'folder') this.#toggle(row);
         break;
       default:
         return;
@@ -779,7 +779,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     event.preventDefault();
   }
 
-  private onDownloadClick(event: MouseEvent, entry: DocEntry): void {
+  #onDownloadClick(event: MouseEvent, entry: DocEntry): void {
     const url = safeHref(entry.doc.url, this.settings.baseUrl);
     if (!url) {
       event.preventDefault();
@@ -789,7 +789,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (expiresSoon(url)) {
       // A dead link: fetch a fresh one and open that instead.
       event.preventDefault();
-      void this.openFresh(entry);
+      void this.#openFresh(entry);
       return;
     }
     const open = new PaperOSDocumentOpenEvent(entry.doc, url);
@@ -799,15 +799,15 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   /** Refetches the list once (bypassing the page cache) and opens the document's fresh link. */
-  private async openFresh(entry: DocEntry): Promise<void> {
-    if (this.refreshing) return;
+  async #openFresh(entry: DocEntry): Promise<void> {
+    if (this.#refreshing) return;
     const pubId = entry.doc.pub_id;
     const name = entry.name || msg('Untitled document');
-    this.refreshing = true;
+    this.#refreshing = true;
     this.notice = { text: msg(str`Getting a fresh link for ${name}…`) };
     let documents: PaperOSDocument[];
     try {
-      this.reloadNext = true;
+      this.#reloadNext = true;
       void this.documentsTask.run();
       documents = await this.documentsTask.taskComplete;
     } catch {
@@ -815,7 +815,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       this.notice = undefined;
       return;
     } finally {
-      this.refreshing = false;
+      this.#refreshing = false;
       this.requestUpdate();
     }
     const fresh = documents.find((d) => d && d.pub_id === pubId);
@@ -836,7 +836,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (!open.defaultPrevented) window.open(url, '_blank', 'noopener,noreferrer');
   }
 
-  private sign(entry: DocEntry, index: number): void {
+  #sign(entry: DocEntry, index: number): void {
     const recipient = recipientsOf(entry.doc)[index];
     const url = recipient?.sign_url ? safeHref(recipient.sign_url, this.settings.baseUrl) : null;
     if (!recipient || !url) return;

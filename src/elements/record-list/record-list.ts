@@ -136,13 +136,13 @@ export class PaperOSRecordList extends PaperOSElement {
   private activeIndex = 0;
 
   /** Values saved in this session, shown over the loaded ones until the next load. */
-  private saved = new Map<string, Record<string, unknown>>();
-  private createFields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
+  #saved = new Map<string, Record<string, unknown>>();
+  #createFields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
   /** The loaded value being refreshed after a create: kept on screen (no loading flash, focus kept). */
-  private refreshOf?: unknown;
-  private locale = 'en';
+  #refreshOf?: unknown;
+  #locale = 'en';
 
-  private readonly recordsTask = this.trackTask(
+  readonly #recordsTask = this.trackTask(
     new Task(this, {
       task: async ([client, orgId, type, limit], { signal }) => {
         const org = await this.resolveOrgId(client, orgId, signal);
@@ -151,7 +151,7 @@ export class PaperOSRecordList extends PaperOSElement {
           { type, limit: limit && limit > 0 ? limit : undefined },
           { signal },
         );
-        this.saved = new Map();
+        this.#saved = new Map();
         return { org, records };
       },
       args: () => [this.client, this.settings.orgId, normalizeRecordType(this.type), this.limit] as const,
@@ -161,46 +161,46 @@ export class PaperOSRecordList extends PaperOSElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.locale = localeOf(this);
+    this.#locale = localeOf(this);
     // A different query is a new load, not a refresh: show the loading state.
     if (
       ['type', 'limit', 'orgId', 'baseUrl', 'token', 'fetchToken', 'tokenUrl', 'inheritedSettings'].some((k) =>
         changed.has(k),
       )
     ) {
-      this.refreshOf = undefined;
+      this.#refreshOf = undefined;
     }
   }
 
-  private get visibleRecords(): PaperOSRecord[] {
-    const records = this.recordsTask.value?.records ?? [];
+  get #visibleRecords(): PaperOSRecord[] {
+    const records = this.#recordsTask.value?.records ?? [];
     const query = this.filter.trim().toLowerCase();
     if (!query) return records;
-    return records.filter((r) => `${r.name} ${this.typeLabel(r)}`.toLowerCase().includes(query));
+    return records.filter((r) => `${r.name} ${this.#typeLabel(r)}`.toLowerCase().includes(query));
   }
 
-  private get selected(): PaperOSRecord | undefined {
-    return this.recordsTask.value?.records.find((r) => idOf(r) === this.selectedId);
+  get #selected(): PaperOSRecord | undefined {
+    return this.#recordsTask.value?.records.find((r) => idOf(r) === this.selectedId);
   }
 
-  private slugOf(record: PaperOSRecord): string | undefined {
+  #slugOf(record: PaperOSRecord): string | undefined {
     return recordTypeOf(record as PaperOSRecord & { type?: unknown }, normalizeRecordType(this.type));
   }
 
-  private typeLabel(record: PaperOSRecord): string {
-    const slug = this.slugOf(record);
+  #typeLabel(record: PaperOSRecord): string {
+    const slug = this.#slugOf(record);
     return slug ? readableFieldName(slug) : msg(str`Type ${record.resource_type_id}`);
   }
 
-  private fieldsOf(record: PaperOSRecord): Record<string, unknown> {
-    return { ...record.features, ...this.saved.get(idOf(record)) };
+  #fieldsOf(record: PaperOSRecord): Record<string, unknown> {
+    return { ...record.features, ...this.#saved.get(idOf(record)) };
   }
 
-  private draftsOf(id: string): Map<string, string> {
+  #draftsOf(id: string): Map<string, string> {
     return this.drafts.get(id) ?? new Map();
   }
 
-  private setDrafts(id: string, drafts: Map<string, string>): void {
+  #setDrafts(id: string, drafts: Map<string, string>): void {
     const all = new Map(this.drafts);
     if (drafts.size) all.set(id, drafts);
     else all.delete(id);
@@ -208,10 +208,10 @@ export class PaperOSRecordList extends PaperOSElement {
   }
 
   protected override render(): TemplateResult {
-    const task = this.recordsTask;
+    const task = this.#recordsTask;
     const loaded = task.value;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
-    const refreshing = task.status === TaskStatus.PENDING && loaded !== undefined && loaded === this.refreshOf;
+    const refreshing = task.status === TaskStatus.PENDING && loaded !== undefined && loaded === this.#refreshOf;
     if (!loaded || (task.status !== TaskStatus.COMPLETE && !refreshing)) {
       return this.renderLoading(msg('Loading records…'));
     }
@@ -219,11 +219,11 @@ export class PaperOSRecordList extends PaperOSElement {
     const body =
       records.length === 0
         ? this.renderEmpty(msg('No records yet.'))
-        : html`${this.renderList(refreshing)}${this.renderDetail()}`;
-    return html`${this.renderToolbar(records.length)}${this.creating ? this.renderCreateForm() : nothing}${body}`;
+        : html`${this.#renderList(refreshing)}${this.#renderDetail()}`;
+    return html`${this.#renderToolbar(records.length)}${this.creating ? this.#renderCreateForm() : nothing}${body}`;
   }
 
-  private renderToolbar(total: number): TemplateResult | typeof nothing {
+  #renderToolbar(total: number): TemplateResult | typeof nothing {
     if (total === 0 && !this.creatable) return nothing;
     return html`<div part="toolbar" class="toolbar">
       ${
@@ -263,8 +263,8 @@ export class PaperOSRecordList extends PaperOSElement {
     </div>`;
   }
 
-  private renderList(refreshing: boolean): TemplateResult {
-    const records = this.visibleRecords;
+  #renderList(refreshing: boolean): TemplateResult {
+    const records = this.#visibleRecords;
     if (records.length === 0) {
       return html`<p class="no-matches">${msg(str`No records match “${this.filter.trim()}”.`)}</p>`;
     }
@@ -273,9 +273,9 @@ export class PaperOSRecordList extends PaperOSElement {
       part="list"
       class="list"
       role="listbox"
-      aria-label=${msg(str`Records (${formatCount(records.length, this.locale)})`)}
+      aria-label=${msg(str`Records (${formatCount(records.length, this.#locale)})`)}
       aria-busy=${refreshing ? 'true' : 'false'}
-      @keydown=${this.onListKeydown}
+      @keydown=${this.#onListKeydown}
     >
       ${repeat(
         records,
@@ -288,21 +288,21 @@ export class PaperOSRecordList extends PaperOSElement {
             id=${`record-${index}`}
             tabindex=${index === active ? '0' : '-1'}
             aria-selected=${idOf(record) === this.selectedId ? 'true' : 'false'}
-            @click=${() => this.choose(record, index)}
+            @click=${() => this.#choose(record, index)}
           >
             <span part="record-name" class="record-name">${record.name || msg('(no name)')}</span>
-            <span part="record-type" class="record-type">${this.typeLabel(record)}</span>
+            <span part="record-type" class="record-type">${this.#typeLabel(record)}</span>
           </li>`,
       )}
     </ul>`;
   }
 
-  private renderDetail(): TemplateResult | typeof nothing {
-    const record = this.selected;
+  #renderDetail(): TemplateResult | typeof nothing {
+    const record = this.#selected;
     if (!record) return nothing;
     const id = idOf(record);
-    const drafts = this.draftsOf(id);
-    const fields = Object.entries(this.fieldsOf(record));
+    const drafts = this.#draftsOf(id);
+    const fields = Object.entries(this.#fieldsOf(record));
     const name = record.name || msg('(no name)');
     const body = fields.length
       ? repeat(
@@ -319,7 +319,7 @@ export class PaperOSRecordList extends PaperOSElement {
                         id=${`field-${index}`}
                         type="text"
                         .value=${drafts.get(key) ?? textOf(value)}
-                        @input=${(e: Event) => this.onDraft(record, key, (e.target as HTMLInputElement).value)}
+                        @input=${(e: Event) => this.#onDraft(record, key, (e.target as HTMLInputElement).value)}
                       />`
                   : this.editable
                     ? html`<span part="field-label">${readableFieldName(key)}</span>
@@ -334,11 +334,11 @@ export class PaperOSRecordList extends PaperOSElement {
     return html`<section part="detail" class="detail" aria-label=${msg(str`Fields of ${name}`)}>
       <h3 class="detail-title">${name}</h3>
       <p class="detail-meta">
-        ${this.typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.locale)}`)}
+        ${this.#typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.#locale)}`)}
       </p>
       ${
         this.editable
-          ? html`<form class="fields" @submit=${(e: Event) => this.save(e, record)}>
+          ? html`<form class="fields" @submit=${(e: Event) => this.#save(e, record)}>
               ${body}
               <button
                 part="save-button"
@@ -351,11 +351,11 @@ export class PaperOSRecordList extends PaperOSElement {
             </form>`
           : html`<dl class="fields">${body}</dl>`
       }
-      ${this.notice?.recordId === id ? this.renderNotice(this.notice) : nothing}
+      ${this.notice?.recordId === id ? this.#renderNotice(this.notice) : nothing}
     </section>`;
   }
 
-  private renderNotice(notice: Notice | undefined, id?: string): TemplateResult | typeof nothing {
+  #renderNotice(notice: Notice | undefined, id?: string): TemplateResult | typeof nothing {
     if (!notice) return nothing;
     return html`<div
       part="notice"
@@ -368,11 +368,11 @@ export class PaperOSRecordList extends PaperOSElement {
     </div>`;
   }
 
-  private renderCreateForm(): TemplateResult {
+  #renderCreateForm(): TemplateResult {
     const fixedType = normalizeRecordType(this.type);
     const invalid = (name: string) => (this.createInvalid === name ? 'true' : 'false');
     const describedBy = (name: string) => (this.createInvalid === name ? 'create-notice' : nothing);
-    return html`<form part="create-form" class="create-form" novalidate @submit=${this.create}>
+    return html`<form part="create-form" class="create-form" novalidate @submit=${this.#create}>
       <label class="field">
         <span>${msg('Type')}</span>
         <select name="type">
@@ -394,7 +394,7 @@ export class PaperOSRecordList extends PaperOSElement {
           aria-describedby=${describedBy('name')}
         />
       </label>
-      ${this.createFields.map(
+      ${this.#createFields.map(
         (row, index) =>
           html`<div class="pair">
             <label class="field">
@@ -418,31 +418,31 @@ export class PaperOSRecordList extends PaperOSElement {
           </div>`,
       )}
       <div class="actions">
-        <button class="button button--quiet" type="button" @click=${this.addCreateField}>${msg('Add field')}</button>
+        <button class="button button--quiet" type="button" @click=${this.#addCreateField}>${msg('Add field')}</button>
         <button part="create-button" class="button" type="submit" aria-disabled=${this.createBusy ? 'true' : 'false'}>
           ${this.createBusy ? msg('Creating…') : msg('Create record')}
         </button>
       </div>
-      ${this.renderNotice(this.createNotice, 'create-notice')}
+      ${this.#renderNotice(this.createNotice, 'create-notice')}
     </form>`;
   }
 
-  private addCreateField = (): void => {
-    this.createFields = [...this.createFields, { key: '', value: '' }];
+  #addCreateField = (): void => {
+    this.#createFields = [...this.#createFields, { key: '', value: '' }];
     this.requestUpdate();
   };
 
-  private choose(record: PaperOSRecord, index: number): void {
+  #choose(record: PaperOSRecord, index: number): void {
     this.activeIndex = index;
     this.selectedId = idOf(record);
-    const role = this.workflowRole || defaultRoleFor(this.slugOf(record));
+    const role = this.workflowRole || defaultRoleFor(this.#slugOf(record));
     // A copy with the values saved here, so a listener sees what the user sees and cannot change the list.
-    const shown = { ...record, features: this.fieldsOf(record) };
+    const shown = { ...record, features: this.#fieldsOf(record) };
     this.dispatchEvent(new PaperOSRecordSelectEvent(shown, { role, id: idOf(record) }));
   }
 
-  private onListKeydown(event: KeyboardEvent): void {
-    const records = this.visibleRecords;
+  #onListKeydown(event: KeyboardEvent): void {
+    const records = this.#visibleRecords;
     if (records.length === 0) return;
     const current = Math.min(this.activeIndex, records.length - 1);
     let next = current;
@@ -462,7 +462,7 @@ export class PaperOSRecordList extends PaperOSElement {
       case 'Enter':
       case ' ':
         event.preventDefault();
-        this.choose(records[current], current);
+        this.#choose(records[current], current);
         return;
       default:
         return;
@@ -474,24 +474,24 @@ export class PaperOSRecordList extends PaperOSElement {
     );
   }
 
-  private onDraft(record: PaperOSRecord, key: string, value: string): void {
+  #onDraft(record: PaperOSRecord, key: string, value: string): void {
     const id = idOf(record);
-    const drafts = new Map(this.draftsOf(id));
-    if (value === textOf(this.fieldsOf(record)[key])) drafts.delete(key);
+    const drafts = new Map(this.#draftsOf(id));
+    if (value === textOf(this.#fieldsOf(record)[key])) drafts.delete(key);
     else drafts.set(key, value);
-    this.setDrafts(id, drafts);
+    this.#setDrafts(id, drafts);
     if (this.notice?.recordId === id && this.savingId !== id) this.notice = undefined;
   }
 
-  private async save(event: Event, record: PaperOSRecord): Promise<void> {
+  async #save(event: Event, record: PaperOSRecord): Promise<void> {
     event.preventDefault();
-    const loaded = this.recordsTask.value;
+    const loaded = this.#recordsTask.value;
     // One save at a time: a second click or Enter while one is in flight does nothing.
     if (this.savingId !== undefined || !loaded) return;
     const id = idOf(record);
-    const current = this.fieldsOf(record);
+    const current = this.#fieldsOf(record);
     // Only what differs from the shown value goes out.
-    const fields = Object.fromEntries([...this.draftsOf(id)].filter(([key, value]) => value !== textOf(current[key])));
+    const fields = Object.fromEntries([...this.#draftsOf(id)].filter(([key, value]) => value !== textOf(current[key])));
     if (Object.keys(fields).length === 0) {
       this.notice = { recordId: id, text: msg('No changes to save.') };
       return;
@@ -500,9 +500,9 @@ export class PaperOSRecordList extends PaperOSElement {
     this.notice = { recordId: id, text: msg('Saving…') };
     try {
       const result = await this.client.updateRecord(loaded.org, record.id, { fields });
-      this.saved.set(id, { ...this.saved.get(id), ...fields });
+      this.#saved.set(id, { ...this.#saved.get(id), ...fields });
       // Keep anything typed while the save was in flight.
-      this.setDrafts(id, new Map([...this.draftsOf(id)].filter(([key, value]) => fields[key] !== value)));
+      this.#setDrafts(id, new Map([...this.#draftsOf(id)].filter(([key, value]) => fields[key] !== value)));
       const names = result.changes.map(readableFieldName).join(', ');
       this.notice = {
         recordId: id,
@@ -512,23 +512,23 @@ export class PaperOSRecordList extends PaperOSElement {
     } catch (error) {
       this.notice = {
         recordId: id,
-        ...this.failure(error, msg('Your changes were not saved. They are still here; try again.')),
+        ...this.#failure(error, msg('Your changes were not saved. They are still here; try again.')),
       };
     } finally {
       this.savingId = undefined;
     }
   }
 
-  private create = async (event: Event): Promise<void> => {
+  #create = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const loaded = this.recordsTask.value;
+    const loaded = this.#recordsTask.value;
     if (this.createBusy || !loaded) return;
     const form = event.currentTarget as HTMLFormElement;
     const type = (form.elements.namedItem('type') as HTMLSelectElement).value;
     const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
-    const nameless = this.createFields.findIndex((f) => f.value.trim() && !f.key.trim());
+    const nameless = this.#createFields.findIndex((f) => f.value.trim() && !f.key.trim());
     const fields = Object.fromEntries(
-      this.createFields.filter((f) => f.key.trim() && f.value.trim()).map((f) => [f.key.trim(), f.value]),
+      this.#createFields.filter((f) => f.key.trim() && f.value.trim()).map((f) => [f.key.trim(), f.value]),
     );
     // The API refuses a completely empty record: check before anything is sent.
     const problem =
@@ -550,20 +550,20 @@ export class PaperOSRecordList extends PaperOSElement {
     try {
       const { recId } = await this.client.createRecord(loaded.org, { type, name, fields });
       form.reset();
-      this.createFields = [{ key: '', value: '' }];
+      this.#createFields = [{ key: '', value: '' }];
       this.createNotice = { text: msg(str`Created ${name || readableFieldName(type)}.`) };
       this.dispatchEvent(new PaperOSRecordCreateEvent(recId, type));
       // Reload the list with the new record, keeping the current one on screen meanwhile.
-      this.refreshOf = this.recordsTask.value;
-      void this.recordsTask.run();
+      this.#refreshOf = this.#recordsTask.value;
+      void this.#recordsTask.run();
     } catch (error) {
-      this.createNotice = this.failure(error, msg('The record was not created. Your input is still here; try again.'));
+      this.createNotice = this.#failure(error, msg('The record was not created. Your input is still here; try again.'));
     } finally {
       this.createBusy = false;
     }
   };
 
-  private failure(error: unknown, text: string): Notice {
+  #failure(error: unknown, text: string): Notice {
     const reported = this.reportFailure(error);
     if (!reported) return { text };
     const { summary, detail } = reported;

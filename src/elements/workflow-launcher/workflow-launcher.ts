@@ -105,10 +105,10 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
   private starts = new Map<string, StartState>();
 
   /** Template ids with a start in flight: checked synchronously, so a second click or key repeat starts nothing. */
-  private readonly inFlight = new Set<string>();
-  private locale = 'en';
+  readonly #inFlight = new Set<string>();
+  #locale = 'en';
 
-  private readonly dataTask = this.trackTask(
+  readonly #dataTask = this.trackTask(
     new Task(this, {
       task: async ([client, orgId], { signal }): Promise<Loaded> => {
         const org = await this.resolveOrgId(client, orgId, signal);
@@ -121,29 +121,29 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       },
       args: () => [this.client, this.settings.orgId] as const,
     }),
-    (loaded) => this.offered(loaded.templates).length,
+    (loaded) => this.#offered(loaded.templates).length,
   );
 
-  private offered(templates: WorkflowTemplate[]): WorkflowTemplate[] {
+  #offered(templates: WorkflowTemplate[]): WorkflowTemplate[] {
     const ids = parseTemplateIds(this.templates);
     return ids.length ? templates.filter((t) => ids.includes(t.id)) : templates;
   }
 
   protected override willUpdate(): void {
-    this.locale = localeOf(this);
+    this.#locale = localeOf(this);
   }
 
   protected override render(): TemplateResult {
-    const task = this.dataTask;
+    const task = this.#dataTask;
     // Keep showing the lists while they refresh after a start.
     const value = task.value;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
     if (!value || (task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.PENDING)) {
       return this.renderLoading(msg('Loading workflows…'));
     }
-    if (task.status === TaskStatus.PENDING && !this.isRefreshing())
+    if (task.status === TaskStatus.PENDING && !this.#isRefreshing())
       return this.renderLoading(msg('Loading workflows…'));
-    const offered = this.offered(value.templates);
+    const offered = this.#offered(value.templates);
     if (offered.length === 0 && value.workflows.length === 0)
       return this.renderEmpty(msg('No workflows are available.'));
     const query = this.filter.trim().toLowerCase();
@@ -168,25 +168,25 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
                       ${repeat(
                         shown,
                         (t) => t.id,
-                        (t) => this.renderTemplate(t),
+                        (t) => this.#renderTemplate(t),
                       )}
                     </ul>`
                   : html`<p class="no-matches">${msg(str`No workflows match “${this.filter.trim()}”.`)}</p>`
               }`
           : nothing
       }
-      ${this.renderStarted(value.workflows)}
+      ${this.#renderStarted(value.workflows)}
     `;
   }
 
   /** The connection a refresh after a start was for: only while it still holds are the old lists kept on screen. */
-  private refreshing?: readonly [unknown, unknown];
+  #refreshing?: readonly [unknown, unknown];
 
-  private isRefreshing(): boolean {
-    return this.refreshing?.[0] === this.client && this.refreshing[1] === this.settings.orgId;
+  #isRefreshing(): boolean {
+    return this.#refreshing?.[0] === this.client && this.#refreshing[1] === this.settings.orgId;
   }
 
-  private renderTemplate(template: WorkflowTemplate): TemplateResult {
+  #renderTemplate(template: WorkflowTemplate): TemplateResult {
     const start = this.starts.get(template.id);
     const busy = start?.phase === 'starting';
     return html`<li part="template" class="template">
@@ -204,16 +204,16 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
         type="button"
         aria-disabled=${busy ? 'true' : 'false'}
         aria-label=${msg(str`Start ${template.label}`)}
-        @click=${this.onStartClick(template)}
-        @keydown=${this.onStartKeydown}
+        @click=${this.#onStartClick(template)}
+        @keydown=${this.#onStartKeydown}
       >
         ${busy ? msg('Starting…') : msg('Start')}
       </button>
-      ${start ? this.renderStartState(start) : nothing}
+      ${start ? this.#renderStartState(start) : nothing}
     </li>`;
   }
 
-  private renderStartState(start: StartState): TemplateResult {
+  #renderStartState(start: StartState): TemplateResult {
     switch (start.phase) {
       case 'starting':
         return html`<p part="start-status" class="start-status" role="status">${msg('Starting…')}</p>`;
@@ -227,8 +227,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     }
   }
 
-  private renderStarted(workflows: Workflow[]): TemplateResult {
-    return html`<h3 class="heading">${msg(str`Started workflows (${formatCount(workflows.length, this.locale)})`)}</h3>
+  #renderStarted(workflows: Workflow[]): TemplateResult {
+    return html`<h3 class="heading">${msg(str`Started workflows (${formatCount(workflows.length, this.#locale)})`)}</h3>
       ${
         workflows.length
           ? html`<ul part="started" class="started">
@@ -240,7 +240,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
                     <span class="workflow-label">${w.label || w.template_id}</span>
                     <span part="workflow-status" class="workflow-status">${w.status}</span>
                     <span part="workflow-updated" class="workflow-updated"
-                      >${formatDateTime(w.updated_at, this.locale)}</span
+                      >${formatDateTime(w.updated_at, this.#locale)}</span
                     >
                   </li>`,
               )}
@@ -254,38 +254,38 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
    * when the first start already finished; keyboard and scripted clicks have
    * `detail` 0.
    */
-  private onStartClick(template: WorkflowTemplate) {
+  #onStartClick(template: WorkflowTemplate) {
     return (event: MouseEvent) => {
-      if (event.detail <= 1) void this.start(template);
+      if (event.detail <= 1) void this.#start(template);
     };
   }
 
   /** Enter held down repeats its keydown, and each would click: only the first does. */
-  private readonly onStartKeydown = (event: KeyboardEvent): void => {
+  readonly #onStartKeydown = (event: KeyboardEvent): void => {
     if (event.repeat && event.key === 'Enter') event.preventDefault();
   };
 
-  private async start(template: WorkflowTemplate): Promise<void> {
-    const loaded = this.dataTask.value;
-    if (!loaded || this.inFlight.has(template.id)) return;
+  async #start(template: WorkflowTemplate): Promise<void> {
+    const loaded = this.#dataTask.value;
+    if (!loaded || this.#inFlight.has(template.id)) return;
     const records = this.records.map(({ role, id }) => ({ role, id }));
     const event = new PaperOSWorkflowStartEvent(template.id, records, this.autoSubmit);
     if (!this.dispatchEvent(event)) return;
-    this.inFlight.add(template.id);
-    this.setStart(template.id, { phase: 'starting' });
+    this.#inFlight.add(template.id);
+    this.#setStart(template.id, { phase: 'starting' });
     try {
       const { workflowId } = await this.client.startWorkflow(loaded.org, {
         flowId: template.id,
         records: records.length ? records : undefined,
         autoSubmit: this.autoSubmit || undefined,
       });
-      this.setStart(template.id, { phase: 'started', workflowId });
+      this.#setStart(template.id, { phase: 'started', workflowId });
       const started = new PaperOSWorkflowStartedEvent(workflowId, template.id);
       this.dispatchEvent(started);
       // The client dropped the cached list; fetch the fresh one while showing the old.
-      const refreshing = (this.refreshing = [this.client, this.settings.orgId]);
-      void this.dataTask.run().finally(() => {
-        if (this.refreshing === refreshing) this.refreshing = undefined;
+      const refreshing = (this.#refreshing = [this.client, this.settings.orgId]);
+      void this.#dataTask.run().finally(() => {
+        if (this.#refreshing === refreshing) this.#refreshing = undefined;
       });
     } catch (error) {
       const reported = this.reportFailure(error);
@@ -294,18 +294,18 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
         this.requestUpdate();
       } else {
         const { summary, detail } = reported;
-        this.setStart(template.id, {
+        this.#setStart(template.id, {
           phase: 'failed',
           summary: msg(str`${template.label} was not started. ${summary}`),
           detail,
         });
       }
     } finally {
-      this.inFlight.delete(template.id);
+      this.#inFlight.delete(template.id);
     }
   }
 
-  private setStart(id: string, start: StartState): void {
+  #setStart(id: string, start: StartState): void {
     this.starts = new Map(this.starts).set(id, start);
   }
 }

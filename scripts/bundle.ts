@@ -216,7 +216,16 @@ function minifiedChunks(legal: Map<string, string>): RollupPlugin {
   };
 }
 
-/** terser over esbuild's output, its source map chained onto esbuild's. */
+/**
+ * V8's explicit compile hint (Chrome 136+; other engines read a comment):
+ * nearly all of a bundle's code runs while its elements first render, so it is
+ * compiled eagerly on a background thread while the file streams in, instead of
+ * function by function on the main thread during that first render. The
+ * benchmark pages carry it too (bench/lib/build.ts).
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/** terser over esbuild's output, its source map chained onto esbuild's; the compile hint on top. */
 async function minifyMore(
   code: string,
   map: string,
@@ -227,7 +236,7 @@ async function minifyMore(
     ecma: 2020,
     compress: { passes: 2 },
     mangle: true,
-    format: { comments: false },
+    format: { comments: false, preamble: COMPILE_HINT },
     sourceMap: { content: map },
   });
   return { code: result.code!, map: result.map as string };

@@ -5,6 +5,7 @@
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPILE_HINT } from '../../scripts/bundle.js';
 import { listElements, type ElementEntry } from './elements.js';
 
 export interface BuiltPages {
@@ -103,6 +104,8 @@ export async function buildPages(root: string, dir: string, options: { minify?: 
       platform: 'browser',
       tsconfig: join(root, 'tsconfig.json'),
       legalComments: 'none',
+      // As the published bundle: V8 compiles every page's code, the baselines' too, while it loads.
+      banner: { js: COMPILE_HINT },
       logLevel: 'warning',
       plugins: [virtuals(elements)],
     });

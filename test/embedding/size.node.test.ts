@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildBundles } from '../../scripts/bundle.js';
+import { COMPILE_HINT, buildBundles } from '../../scripts/bundle.js';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { root } from './harness.js';
 
 function size(dist: string) {
@@ -32,6 +33,26 @@ describe('npm run size', { timeout: 120_000 }, () => {
     assert.match(out, /paperos-elements\.js, loaded eagerly \(\d+ file\(s\)\): [\d.]+ KB min, [\d.]+ KB min\+gzip/);
     assert.match(out, /on demand: .*virtualize-\w+\.js: [\d.]+ KB min\+gzip \(@lit-labs\/virtualizer\)/);
     assert.match(out, /paperos-elements\.iife\.js \(everything inlined\)/);
+  });
+
+  it('puts the compile hint on top of every script, and the source maps still point into the sources', async () => {
+    const dist = join(dir, 'hinted');
+    await buildBundles({ root, outdir: dist });
+    const scripts = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'));
+    assert.ok(scripts.length >= 4, scripts.join());
+    for (const file of scripts) {
+      assert.ok(readFileSync(join(dist, file), 'utf8').startsWith(`${COMPILE_HINT}\n`), file);
+    }
+    const code = readFileSync(join(dist, 'paperos-elements.js'), 'utf8');
+    const map = new TraceMap(readFileSync(join(dist, 'paperos-elements.js.map'), 'utf8'));
+    const lines = code.split('\n');
+    const line = lines.findIndex((text) => text.includes('Loading documents'));
+    const at = originalPositionFor(map, { line: line + 1, column: lines[line]!.indexOf('Loading documents') });
+    assert.match(at.source ?? '', /src\/elements\/document-list\/document-list\.ts$/);
+    const source = readFileSync(join(root, 'src/elements/document-list/document-list.ts'), 'utf8').split('\n');
+    assert.match(source[at.line! - 1]!, /Loading documents/);
   });
 
   it('fails when a lazy chunk carries its own copy of lit-html', async () => {

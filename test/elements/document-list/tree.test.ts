@@ -117,6 +117,62 @@ describe('document-list tree', () => {
     expect(prepareSearch(model, () => true)).to.equal(true);
   });
 
+  it('sorts long shuffled folders exactly as the collator does', () => {
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    const parts = [
+      'Report',
+      'report',
+      'Résumé',
+      'resume',
+      'Ärger',
+      'zebra',
+      'Z',
+      '_draft',
+      '(copy)',
+      '#1',
+      'Q4 – 2020',
+    ];
+    // Seeded shuffle, so a failure can be replayed.
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const names = Array.from({ length: 600 }, (_, i) => {
+      const base = parts[i % parts.length]!;
+      return `${base} ${Math.floor(random() * 200)}${i % 3 ? '.pdf' : ` v${i % 17}.docx`}`;
+    });
+    for (let i = names.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [names[i], names[j]] = [names[j]!, names[i]!];
+    }
+    const model = buildModel(
+      names.map((name, i) => doc(`s${i}`, '/Mixed', name)),
+      collator.compare,
+    );
+    const sorted = flatten(model, 'folder', none)
+      .rows.slice(1)
+      .map((r) => r.name);
+    expect([...sorted].sort()).to.deep.equal([...names].sort());
+    for (let i = 1; i < sorted.length; i++) {
+      expect(collator.compare(sorted[i - 1]!, sorted[i]!), `${sorted[i - 1]} before ${sorted[i]}`).to.be.at.most(0);
+    }
+    // Where no two names tie, the order is the collator's own, to the letter.
+    const kept = new Set<string>();
+    let last: string | undefined;
+    for (const name of [...names].sort(collator.compare)) {
+      if (last === undefined || collator.compare(last, name) !== 0) kept.add((last = name));
+    }
+    const distinct = [...new Set(names)].filter((name) => kept.has(name));
+    expect(distinct.length).to.be.greaterThan(400);
+    const unique = buildModel(
+      distinct.map((name, i) => doc(`u${i}`, '/Unique', name)),
+      collator.compare,
+    );
+    expect(
+      flatten(unique, 'folder', none)
+        .rows.slice(1)
+        .map((r) => r.name),
+    ).to.deep.equal([...distinct].sort(collator.compare));
+  });
+
   it('finds every folder and document row by its key, repeated ids included', () => {
     const model = buildModel([...docs, doc('2', '/Finance', 'Budget copy.pdf')]);
     const { rows } = flatten(model, 'folder', none);

@@ -272,8 +272,9 @@ export class PaperOSDocumentList extends PaperOSElement {
   #viewShown = 0;
   /** The first row the virtualizer has rendered. */
   #rangeFirst = 0;
-  #reloadNext = false;
-  #refreshing = false;
+  // Not #private: the refetch benchmark (bench/pages/element.ts) reruns the list the way an expired link does.
+  private reloadNext = false;
+  private refreshing = false;
   private locale = 'en';
   /** The filter field's latest value not yet applied, and `filter` when it was typed. */
   private typed?: { value: string; base: string };
@@ -281,8 +282,8 @@ export class PaperOSDocumentList extends PaperOSElement {
   private readonly documentsTask = this.trackTask(
     new Task(this, {
       task: async ([client, orgId, email], { signal }) => {
-        const cache = this.#reloadNext ? ('reload' as const) : true;
-        this.#reloadNext = false;
+        const cache = this.reloadNext ? ('reload' as const) : true;
+        this.reloadNext = false;
         const org = await this.resolveOrgId(client, orgId, signal);
         const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
         const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
@@ -375,7 +376,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
     const ready =
       task.value !== undefined &&
-      (task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && this.#refreshing));
+      (task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && this.refreshing));
     if (!ready || !this.model) return this.renderLoading(msg('Loading documents…'));
     const total = this.model.entries.length;
     if (total === 0) {
@@ -800,14 +801,14 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   /** Refetches the list once (bypassing the page cache) and opens the document's fresh link. */
   async #openFresh(entry: DocEntry): Promise<void> {
-    if (this.#refreshing) return;
+    if (this.refreshing) return;
     const pubId = entry.doc.pub_id;
     const name = entry.name || msg('Untitled document');
-    this.#refreshing = true;
+    this.refreshing = true;
     this.notice = { text: msg(str`Getting a fresh link for ${name}…`) };
     let documents: PaperOSDocument[];
     try {
-      this.#reloadNext = true;
+      this.reloadNext = true;
       void this.documentsTask.run();
       documents = await this.documentsTask.taskComplete;
     } catch {
@@ -815,7 +816,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       this.notice = undefined;
       return;
     } finally {
-      this.#refreshing = false;
+      this.refreshing = false;
       this.requestUpdate();
     }
     const fresh = documents.find((d) => d && d.pub_id === pubId);

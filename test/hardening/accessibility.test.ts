@@ -96,6 +96,8 @@ describe('accessibility in every state, light and dark', () => {
           api.on('GET', spec.path, held.handler);
           const el = await mountIn(scheme, spec.view());
           await waitUntil(() => el.shadowRoot?.querySelector('[role="status"]'));
+          await expectAccessible(el, `${spec.tag} loading, before its label shows, ${scheme}`);
+          await waitUntil(() => el.shadowRoot?.querySelector('[role="status"] .spinner'), 'the loading label');
           await expectAccessible(el, `${spec.tag} loading ${scheme}`);
           held.release({ json: spec.empty });
         });

@@ -44,6 +44,11 @@ export const baseStyles = css`
     background: var(--_surface);
     color: var(--_muted);
   }
+  /* The loading state before its delay: the (empty) status region stays, nothing shows. */
+  .state--pending {
+    padding: 0;
+    border: 0;
+  }
   .state--error {
     color: var(--_danger);
     flex-direction: column;

@@ -1,4 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import {
+  LitElement,
+  html,
+  isServer,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { TaskStatus, type Task } from '@lit/task';
@@ -49,6 +57,14 @@ const contextRoots = new WeakSet<Document>();
  * `trackTask`, so a removed element aborts its requests and a re-attached one
  * loads again.
  */
+/**
+ * How long a load runs before its loading state shows: a faster one (a page
+ * cache hit, a quick network) goes straight to its rows, with no spinner
+ * flashing up first and no layout spent on it. Until then the empty status
+ * region is in place, so screen readers announce the label when it comes.
+ */
+export const LOADING_DELAY_MS = 100;
+
 export abstract class PaperOSElement extends LitElement {
   /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
   static override properties: PropertyDeclarations = {
@@ -81,6 +97,10 @@ export abstract class PaperOSElement extends LitElement {
 
   readonly #tracked: TrackedTask[] = [];
   readonly #abortedOnDisconnect = new Set<AnyTask>();
+  /** Whether the loading state shows its label (see LOADING_DELAY_MS). */
+  #loadingShown = isServer;
+  #loadingTimer?: ReturnType<typeof setTimeout>;
+  #renderedLoading = false;
 
   constructor() {
     super();
@@ -159,6 +179,8 @@ export abstract class PaperOSElement extends LitElement {
       contextRoots.add(doc);
       new ContextRoot().attach(doc as unknown as HTMLElement);
     }
+    // Server-rendered (a declarative shadow root before the first update): hydration needs the server's loading state.
+    if (!this.hasUpdated && this.shadowRoot) this.#loadingShown = true;
     super.connectedCallback();
     for (const task of this.#abortedOnDisconnect) void task.run();
     this.#abortedOnDisconnect.clear();
@@ -166,6 +188,8 @@ export abstract class PaperOSElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#loadingTimer);
+    this.#loadingTimer = undefined;
     for (const { task } of this.#tracked) {
       if (task.status === TaskStatus.PENDING) {
         this.#abortedOnDisconnect.add(task);
@@ -179,6 +203,17 @@ export abstract class PaperOSElement extends LitElement {
    * `paperos-error` (aborts are not failures). Done after render, so a run that
    * a newer one superseded never announces anything.
    */
+  protected override update(changed: PropertyValues): void {
+    this.#renderedLoading = false;
+    super.update(changed);
+    // Anything but the loading state on screen: the next load waits its delay again.
+    if (!this.#renderedLoading) {
+      clearTimeout(this.#loadingTimer);
+      this.#loadingTimer = undefined;
+      this.#loadingShown = false;
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     for (const entry of this.#tracked) {
@@ -209,9 +244,27 @@ export abstract class PaperOSElement extends LitElement {
     return describeError(failure);
   }
 
+  /** The loading state: its label (or the `loading` slot) once the load has taken LOADING_DELAY_MS. */
   protected renderLoading(label: string = msg('Loading…')): TemplateResult {
-    return html`<div part="loading" class="state state--loading" role="status" aria-live="polite">
-      <slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>
+    this.#renderedLoading = true;
+    if (!this.#loadingShown && this.#loadingTimer === undefined) {
+      this.#loadingTimer = setTimeout(() => {
+        this.#loadingTimer = undefined;
+        this.#loadingShown = true;
+        this.requestUpdate();
+      }, LOADING_DELAY_MS);
+    }
+    return html`<div
+      part="loading"
+      class="state state--loading ${this.#loadingShown ? '' : 'state--pending'}"
+      role="status"
+      aria-live="polite"
+    >
+      ${
+        this.#loadingShown
+          ? html`<slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>`
+          : nothing
+      }
     </div>`;
   }
 

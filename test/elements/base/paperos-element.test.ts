@@ -4,7 +4,8 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import { PaperOSElement, defineElement } from '../../../src/elements/base/paperos-element.js';
+import sinon from 'sinon';
+import { LOADING_DELAY_MS, PaperOSElement, defineElement } from '../../../src/elements/base/paperos-element.js';
 import { baseStyles } from '../../../src/elements/base/base.styles.js';
 import type { PaperOSErrorEvent, PaperOSLoadEvent } from '../../../src/elements/base/events.js';
 import { pageCache } from '../../../src/client/cache.js';
@@ -89,12 +90,80 @@ describe('PaperOSElement (the shared foundation)', () => {
       await held.pending;
       const status = root(el).querySelector('[role="status"]')!;
       expect(status.getAttribute('part')).to.equal('loading');
+      await waitUntil(() => status.querySelector('slot[name="loading"]'), 'the loading label shows after its delay');
       const slot = status.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
       expect(slot.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Fetching your flows']);
       await expect(el).to.be.accessible();
       held.release({ json: workflowTemplatesResponse });
       await waitUntil(() => items(el).length === 6);
       expect(root(el).querySelector('[role="status"]')).to.equal(null);
+    });
+
+    describe('the loading delay', () => {
+      // setTimeout is faked (the delay's timer), so these wait by animation frames instead of waitUntil.
+      const until = async (done: () => boolean) => {
+        for (let frame = 0; frame < 600 && !done(); frame++) await new Promise(requestAnimationFrame);
+        expect(done(), 'in time').to.equal(true);
+      };
+      let clock: sinon.SinonFakeTimers;
+      beforeEach(() => (clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })));
+      afterEach(() => clock.restore());
+
+      it('a load faster than the delay never shows the loading label; the empty status region is there from the start', async () => {
+        const held = api.deferred();
+        api.on('GET', TEMPLATES, held.handler);
+        const el = await fixture(
+          html`<test-paperos-templates base-url=${BASE} .token=${token()}></test-paperos-templates>`,
+        );
+        const labels: Node[] = [];
+        const watch = new MutationObserver((records) =>
+          records.forEach((r) => r.addedNodes.forEach((n) => n.nodeType === 1 && labels.push(n))),
+        );
+        watch.observe(root(el), { childList: true, subtree: true });
+        await held.pending;
+        const status = root(el).querySelector('[part="loading"]')!;
+        expect(status.getAttribute('role')).to.equal('status');
+        expect(status.getAttribute('aria-live')).to.equal('polite');
+        expect(status.textContent!.trim()).to.equal('');
+        clock.tick(LOADING_DELAY_MS - 1);
+        held.release({ json: workflowTemplatesResponse });
+        await until(() => items(el).length === 6);
+        watch.disconnect();
+        expect(labels.filter((n) => (n as Element).matches('slot, .spinner'))).to.deep.equal([]);
+        clock.tick(LOADING_DELAY_MS);
+        await (el as TestTemplates).updateComplete;
+        expect(items(el)).to.have.length(6);
+      });
+
+      it('shows the label once the load has taken the delay, and waits again for the next load', async () => {
+        const first = api.deferred();
+        api.on('GET', TEMPLATES, first.handler);
+        const el = await fixture<TestTemplates>(
+          html`<test-paperos-templates base-url=${BASE} .token=${token()}></test-paperos-templates>`,
+        );
+        await first.pending;
+        const label = () => root(el).querySelector('[part="loading"]')?.textContent?.trim() ?? null;
+        clock.tick(LOADING_DELAY_MS - 1);
+        await el.updateComplete;
+        expect(label()).to.equal('');
+        clock.tick(1);
+        await el.updateComplete;
+        expect(label()).to.equal('Loading…');
+        first.release({ json: workflowTemplatesResponse });
+        await until(() => items(el).length === 6);
+        const second = api.deferred();
+        api.on('GET', TEMPLATES, second.handler);
+        pageCache.clear();
+        void el.task.run();
+        await second.pending;
+        await el.updateComplete;
+        expect(label()).to.equal('');
+        clock.tick(LOADING_DELAY_MS);
+        await el.updateComplete;
+        expect(label()).to.equal('Loading…');
+        second.release({ json: workflowTemplatesResponse });
+        await until(() => items(el).length === 6);
+      });
     });
 
     it('empty: its message, replaceable through the empty slot', async () => {

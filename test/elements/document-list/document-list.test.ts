@@ -53,7 +53,7 @@ describe('<paperos-document-list>', () => {
       await el.updateComplete;
       const status = root(el).querySelector('[part="loading"]')!;
       expect(status.getAttribute('role')).to.equal('status');
-      expect(status.textContent).to.contain('Loading documents');
+      await waitUntil(() => status.textContent!.includes('Loading documents'), 'the loading label after its delay');
       await expect(el).to.be.accessible();
       held.release({ json: envelope(docs()) });
       await settled(el);

@@ -82,7 +82,7 @@ describe('<paperos-record-list>', () => {
       await held.pending;
       await el.updateComplete;
       const status = root(el).querySelector('[role="status"]')!;
-      expect(status.textContent).to.include('Loading records');
+      await waitUntil(() => status.textContent!.includes('Loading records'), 'the loading label after its delay');
       await expect(el).to.be.accessible();
       held.release({ json: [] });
     });

@@ -74,7 +74,10 @@ describe('<paperos-workflow-launcher>', () => {
         html`<paperos-workflow-launcher base-url=${BASE} .token=${token()}></paperos-workflow-launcher>`,
       );
       await Promise.all([held.pending, heldWorkflows.pending]); // both out before either answered
-      expect(root(el).querySelector('[role="status"]')!.textContent).to.include('Loading workflows');
+      await waitUntil(
+        () => root(el).querySelector('[role="status"]')?.textContent?.includes('Loading workflows'),
+        'the loading label after its delay',
+      );
       await expect(el).to.be.accessible();
       held.release({ json: workflowTemplatesResponse });
       heldWorkflows.release({ json: workflowsResponse });
@@ -408,7 +411,10 @@ describe('<paperos-workflow-launcher>', () => {
       await secondHeld.pending;
       await el.updateComplete;
       expect(labels(el)).to.deep.equal([]);
-      expect(root(el).querySelector('[role="status"]')!.textContent).to.include('Loading workflows');
+      await waitUntil(
+        () => root(el).querySelector('[role="status"]')?.textContent?.includes('Loading workflows'),
+        'the loading label after its delay',
+      );
       refresh.release({ json: workflowsResponse });
       secondHeld.release({ json: { workflows: [] } });
       await waitUntil(() => root(el).querySelector('[part~="empty"]'), 'the second org loaded');

@@ -6,7 +6,7 @@
  *   mode=first        first render, result in `window.benchResults` (ms)
  *   mode=refetch      first render (not timed), then a refetch with 10% of rows changed (timed)
  *   mode=interactive  mount and settle, then wait for the driver (window.bench)
- *   kind=docs|templates   n=<rows>   folders=<folders>
+ *   kind=docs|templates   n=<rows>   folders=<folders>   order=shuffled (documents in a seeded random order)
  *
  * "First render", identically for every candidate: the response body (UTF-8
  * JSON bytes) is in memory; the clock starts; the candidate reads it through a
@@ -143,7 +143,7 @@ async function run(candidate: Candidate): Promise<void> {
   }
 
   if (!candidate.mountDocs) throw new Error(`${candidate.name} has no documents view`);
-  const docs = manyDocs(n, folders);
+  const docs = params.get('order') === 'shuffled' ? shuffled(manyDocs(n, folders)) : manyDocs(n, folders);
   const body = encode(envelope(docs));
   const expected = flattenRows(buildTree(docs)).rows;
   const firstKey = expected[0]!.key;
@@ -419,4 +419,15 @@ function interactive(handle: DocsHandle, docs: BenchDoc[], firstRenderMs: number
       };
     },
   };
+}
+
+/** The same documents in an order fixed by a seed (a Park-Miller generator), so every sample sees the same body. */
+function shuffled<T>(items: T[]): T[] {
+  let seed = 42;
+  for (let i = items.length - 1; i > 0; i--) {
+    seed = (seed * 16807) % 2147483647;
+    const j = seed % (i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }

@@ -49,6 +49,14 @@ function sharedClient(baseUrl: string, tokenSource: TokenSource | undefined): Pa
 const contextRoots = new WeakSet<Document>();
 
 /**
+ * How long a load runs before its loading state shows: a faster one (a page
+ * cache hit, a quick network) goes straight to its rows, with no spinner
+ * flashing up first and no layout spent on it. Until then the empty status
+ * region is in place, so screen readers announce the label when it comes.
+ */
+export const LOADING_DELAY_MS = 100;
+
+/**
  * The small base every PaperOS element extends: the connection settings
  * (own attributes, else the nearest `<paperos-provider>`), a shared client,
  * and the loading / empty / error states with their events.
@@ -57,14 +65,6 @@ const contextRoots = new WeakSet<Document>();
  * `trackTask`, so a removed element aborts its requests and a re-attached one
  * loads again.
  */
-/**
- * How long a load runs before its loading state shows: a faster one (a page
- * cache hit, a quick network) goes straight to its rows, with no spinner
- * flashing up first and no layout spent on it. Until then the empty status
- * region is in place, so screen readers announce the label when it comes.
- */
-export const LOADING_DELAY_MS = 100;
-
 export abstract class PaperOSElement extends LitElement {
   /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
   static override properties: PropertyDeclarations = {
@@ -198,11 +198,7 @@ export abstract class PaperOSElement extends LitElement {
     }
   }
 
-  /**
-   * Announces each settled task run once: `paperos-load` with its count, or
-   * `paperos-error` (aborts are not failures). Done after render, so a run that
-   * a newer one superseded never announces anything.
-   */
+  /** Tracks whether this render showed the loading state (see LOADING_DELAY_MS). */
   protected override update(changed: PropertyValues): void {
     this.#renderedLoading = false;
     super.update(changed);
@@ -214,6 +210,11 @@ export abstract class PaperOSElement extends LitElement {
     }
   }
 
+  /**
+   * Announces each settled task run once: `paperos-load` with its count, or
+   * `paperos-error` (aborts are not failures). Done after render, so a run that
+   * a newer one superseded never announces anything.
+   */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     for (const entry of this.#tracked) {

@@ -15,41 +15,44 @@ export function localeOf(element: Element): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One `Intl` object per locale tag, made on first use: they cost far more to
+ * construct than to use, and a list formats on every row. A tag the platform
+ * refuses gets `fallback()` (by default the object for `en`).
+ */
+export function perLocale<T>(make: (locale: string) => T, fallback = () => make('en')): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) {
+      try {
+        value = make(locale);
+      } catch {
+        value = fallback();
+      }
+      made.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const dateFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 
 /** A date-time in the given locale ("Oct 22, 2025, 7:50 PM"); the raw text when unparsable. */
 export function formatDateTime(value: string | number | undefined | null, locale: string): string {
   if (value === undefined || value === null || value === '') return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  let format = dateFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    } catch {
-      format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-    }
-    dateFormats.set(locale, format);
-  }
-  return format.format(date);
+  return dateFormat(locale).format(date);
 }
 
-const countFormats = new Map<string, Intl.NumberFormat>();
+// Plain digits for a tag the platform refuses.
+const countFormat = perLocale<{ format(value: number): string }>(
+  (locale) => new Intl.NumberFormat(locale),
+  () => ({ format: String }),
+);
 
-/**
- * A count in the given locale ("10,000"). The formatter is made once per
- * locale: a tree renders a count on every folder row, and constructing an
- * `Intl.NumberFormat` costs far more than formatting with one.
- */
+/** A count in the given locale ("10,000"). */
 export function formatCount(value: number, locale: string): string {
-  let format = countFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(locale);
-    } catch {
-      return String(value);
-    }
-    countFormats.set(locale, format);
-  }
-  return format.format(value);
+  return countFormat(locale).format(value);
 }

@@ -8,7 +8,7 @@ import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
 import { safeHref, signedUrlExpiry } from '../../client/url-policy.js';
 import { baseStyles } from '../base/base.styles.js';
 import { PaperOSErrorEvent } from '../base/events.js';
-import { formatCount, localeOf } from '../base/format.js';
+import { formatCount, localeOf, perLocale } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
 import { documentListStyles } from './document-list.styles.js';
 import { PaperOSDocumentOpenEvent, PaperOSSignEvent } from './events.js';
@@ -42,6 +42,8 @@ const ROWS_WHILE_LOADING = 24;
  * layout config; a version without it keeps its own default.
  */
 const OVERHANG_PX = 240;
+/** No folder collapsed: how a new filter starts. */
+const NO_FOLDERS: ReadonlySet<string> = new Set();
 /** A signed link expiring within this many milliseconds counts as expired. */
 export const EXPIRY_MARGIN_MS = 5000;
 
@@ -68,21 +70,7 @@ function importVirtualizer(): Promise<VirtualizerModule> {
   return virtualizerModule;
 }
 
-const collators = new Map<string, (a: string, b: string) => number>();
-function comparerFor(locale: string): (a: string, b: string) => number {
-  let compare = collators.get(locale);
-  if (!compare) {
-    let collator: Intl.Collator;
-    try {
-      collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-    } catch {
-      collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-    }
-    compare = collator.compare;
-    collators.set(locale, compare);
-  }
-  return compare;
-}
+const comparerFor = perLocale((locale) => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }).compare);
 
 /**
  * Runs `callback` once the next frame has painted (a task queued from that
@@ -338,9 +326,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       ) {
         this.flat = prepared.flat;
       } else {
-        applyFilter(this.model, query);
-        const collapsed = this.collapsedNow;
-        this.flat = flatten(this.model, sort, (f) => collapsed.has(f.key));
+        this.flat = this.#filtered(this.model, query, this.collapsedNow);
       }
       this.syncActive();
       if (this.flat.rows.length > VIRTUALIZE_ABOVE) this.loadVirtualizer();
@@ -672,11 +658,15 @@ export class PaperOSDocumentList extends PaperOSElement {
     const { model } = this;
     const query = normalizeQuery(value);
     if (!model || query === this.query) return undefined;
-    applyFilter(model, query);
-    const sort = this.sortMode;
     // A new filter starts with every folder expanded; no filter, with the folders as the user left them.
-    const collapsed = query ? undefined : this.collapsed;
-    return { model, query, sort, flat: flatten(model, sort, (f) => collapsed?.has(f.key) ?? false) };
+    const flat = this.#filtered(model, query, query ? NO_FOLDERS : this.collapsed);
+    return { model, query, sort: this.sortMode, flat };
+  }
+
+  /** The model filtered for `query` and flattened in the current sort, leaving out the `collapsed` folders' contents. */
+  #filtered(model: DocumentModel, query: string, collapsed: ReadonlySet<string>): FlatRows {
+    applyFilter(model, query);
+    return flatten(model, this.sortMode, (f) => collapsed.has(f.key));
   }
 
   private applyTyped(): void {

@@ -4,36 +4,27 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, executablePath, wantedBrowsers } from './scripts/browsers.mjs';
 import { reactEsmPlugin } from './test/embedding/react-esm-plugin.mjs';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 const chromium = playwrightLauncher({
   product: 'chromium',
   launchOptions: {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: chromiumArgs,
+    executablePath: executablePath('chromium'),
+    args: CHROMIUM_ARGS,
   },
 });
 
 const firefox = puppeteerLauncher({
   launchOptions: {
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+    executablePath: executablePath('firefox'),
     headless: true,
   },
 });
 
 // BROWSERS=chromium (or firefox) narrows the run; CI runs both.
-const wanted = (process.env.BROWSERS || 'chromium,firefox').split(',');
+const wanted = wantedBrowsers();
 const browsers = [wanted.includes('chromium') && chromium, wanted.includes('firefox') && firefox].filter(Boolean);
 
 export default {

@@ -1,16 +1,9 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, executablePath } from '../../scripts/browsers.mjs';
 
-export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-export const CHROMEDRIVER = process.env.CHROMEDRIVER_FILEPATH || '/usr/bin/chromedriver';
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+export const CHROMIUM = executablePath('chromium');
+export const CHROMEDRIVER = executablePath('chromedriver');
+export const BROWSER_ARGS = CHROMIUM_ARGS;
 /** Tachometer's default window, used by the playwright scenarios too. */
 export const VIEWPORT = { width: 1024, height: 768 };
 

@@ -1,0 +1,12 @@
+export interface BrowserEntry {
+  label: string;
+  env: string;
+  path: string;
+  apt: string;
+}
+export declare const BROWSERS: Record<'chromium' | 'firefox', BrowserEntry>;
+export declare const CHROMEDRIVER: BrowserEntry;
+export declare const CHROMIUM_ARGS: string[];
+export declare function executablePath(name: 'chromium' | 'firefox' | 'chromedriver', env?: NodeJS.ProcessEnv): string;
+export declare function wantedBrowsers(env?: NodeJS.ProcessEnv): string[];
+export declare function missingBrowsers(options?: { env?: NodeJS.ProcessEnv; purpose?: 'test' | 'bench' }): string;

@@ -33,6 +33,8 @@ export default {
   // One file at a time per browser: keyboard tests need the focused window.
   concurrency: 1,
   concurrentBrowsers: 2,
+  // Firefox can take over 30 s to open its first page on a busy 2-core machine.
+  browserStartTimeout: 120000,
   browsers,
   testFramework: {
     config: { timeout: 10000 },

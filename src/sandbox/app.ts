@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { JWK } from 'jose';
 import * as v from 'valibot';
+import { documentFile } from './files.js';
 import { FaultSwitch, faultMiddleware, parseFaults, type FaultRule } from './faults.js';
 import { readJsonFile, writeFileAtomic } from './persistence.js';
 import {
@@ -876,11 +877,8 @@ export async function createSandboxApp(options: SandboxOptions = {}): Promise<Sa
     if (claims.file !== c.req.param('file')) return fail(403, 'This link is for another file.');
     const doc = allDocuments().find((d) => d.file === claims.file);
     if (!doc) return fail(404, 'Document not found.');
-    return c.body(`PaperOS sandbox document\n${doc.path}/${doc.filename}\n`, 200, {
-      'content-type': 'text/plain; charset=utf-8',
-      'content-disposition': `attachment; filename="${doc.filename.replace(/[^\w .-]/g, '_')}.txt"`,
-      'cache-control': 'private, no-store',
-    });
+    const file = documentFile(doc.path, doc.filename);
+    return c.body(file.body, 200, { ...file.headers, 'cache-control': 'private, no-store' });
   });
   const signing = async (c: Context) => {
     const claims = await linkClaims(c.req.param('token')!);

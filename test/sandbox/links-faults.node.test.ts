@@ -41,7 +41,8 @@ describe('signed links', () => {
     assert.equal(file.status, 200);
     assert.equal(file.headers.get('cache-control'), 'private, no-store');
     assert.match(file.headers.get('content-disposition') ?? '', /attachment/);
-    assert.match(await file.text(), /Balance Sheet/);
+    assert.equal(file.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(file.headers.get('content-disposition') ?? '', /filename="2017 - 2020 Balance Sheet\.xlsx"/);
   });
 
   it('a link is refused when tampered with or moved to another file', async () => {

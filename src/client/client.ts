@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { pageCache, type RequestCache } from './cache.js';
 import { PaperOSError, isPaperOSError } from './errors.js';
-import { DEFAULT_RETRY, scrubbed, send, type HttpResponse, type TransportOptions } from './http.js';
+import { DEFAULT_BASE_URL, DEFAULT_RETRY, scrubbed, send, type HttpResponse, type TransportOptions } from './http.js';
 import {
   CreateRecordSchema,
   OrgListSchema,
@@ -39,7 +39,7 @@ import type {
   WorkflowTemplate,
 } from './types.js';
 
-export const DEFAULT_BASE_URL = 'https://app.paperos.com';
+export { DEFAULT_BASE_URL };
 
 export interface PaperOSClientOptions {
   /** PaperOS base URL (default `https://app.paperos.com`). */

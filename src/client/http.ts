@@ -29,6 +29,9 @@ export interface HttpResponse {
   body: unknown;
 }
 
+/** Where PaperOS lives unless told otherwise (the client, the elements and the server toolkit alike). */
+export const DEFAULT_BASE_URL = 'https://app.paperos.com';
+
 export const DEFAULT_RETRY: Required<RetryOptions> = {
   attempts: 3,
   baseDelayMs: 300,

@@ -1,6 +1,9 @@
 import { decodeJwt } from 'jose';
-import { PaperOSError, codeForStatus } from '../client/errors.js';
+import { DEFAULT_BASE_URL, send } from '../client/http.js';
 import type { FetchLike } from '../client/types.js';
+import { MemoryTokenStore, type MintedToken, type TokenStore } from './token-store.js';
+
+export type { MintedToken } from './token-store.js';
 
 export interface IntegrationOptions {
   /** PaperOS base URL (default `https://app.paperos.com`). */
@@ -8,6 +11,8 @@ export interface IntegrationOptions {
   clientId: string;
   clientSecret: string;
   fetch?: FetchLike;
+  /** Where minted access tokens are kept (default: a `MemoryTokenStore` of 10,000 tokens). */
+  store?: TokenStore;
   /** Mint a new access token this long before the cached one expires (default 60 s). */
   refreshAheadMs?: number;
   /** Per-request timeout towards PaperOS, ms (default 15000). */
@@ -31,11 +36,7 @@ export interface SubjectInput {
   locale?: string;
 }
 
-export interface MintedToken {
-  token: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
+type MintOptions = { expiresInSec?: number; amr?: string[] };
 
 /**
  * RFC 6749 section 2.3.1: client id and secret are form-urlencoded before
@@ -46,21 +47,30 @@ export function clientCredentialsHeader(clientId: string, clientSecret: string):
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`, 'utf8').toString('base64')}`;
 }
 
+/** The store key of one subject's token for one org; a subject's keys share the prefix. */
+function keyOf(subject: SubjectRef, orgId?: string): string {
+  const prefix = JSON.stringify([subject.sub ?? '', subject.externalId ?? '']).slice(0, -1);
+  return orgId === undefined ? `${prefix},` : `${prefix},${JSON.stringify(orgId)}]`;
+}
+
 /**
  * The partner backend's side of PaperOS: client credentials (HTTP Basic) on the
- * integration endpoints. Access tokens are cached per subject and org until
- * shortly before they expire, with one mint in flight per key.
+ * integration endpoints. Access tokens are kept in the store per subject and org
+ * until shortly before they expire, with one mint in flight per key (across
+ * instances when the store is shared).
  */
 export class PaperOSIntegration {
   readonly baseUrl: string;
+  /** Where this integration keeps its access tokens. */
+  readonly store: TokenStore;
   readonly #options: IntegrationOptions;
-  readonly #tokens = new Map<string, MintedToken>();
   readonly #minting = new Map<string, Promise<MintedToken>>();
 
   constructor(options: IntegrationOptions) {
     if (!options.clientId || !options.clientSecret) throw new TypeError('clientId and clientSecret are required.');
     this.#options = options;
-    this.baseUrl = (options.baseUrl ?? 'https://app.paperos.com').replace(/\/+$/, '');
+    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.store = options.store ?? new MemoryTokenStore({ now: options.now });
   }
 
   /** `POST /api/v1/integrations/users`. */
@@ -84,19 +94,19 @@ export class PaperOSIntegration {
 
   /** `POST /api/v1/oidc/clients` (with a user's Bearer token, as the doc describes). */
   async registerClient(userToken: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return (await this.#call('POST', '/api/v1/oidc/clients', input, `Bearer ${userToken}`)) as Record<string, unknown>;
+    return (await this.#call('POST', '/api/v1/oidc/clients', input, userToken)) as Record<string, unknown>;
   }
 
   /** `GET /api/v1/oidc/clients`. */
   async listClients(userToken: string): Promise<Array<Record<string, unknown>>> {
-    const body = (await this.#call('GET', '/api/v1/oidc/clients', undefined, `Bearer ${userToken}`)) as {
+    const body = (await this.#call('GET', '/api/v1/oidc/clients', undefined, userToken)) as {
       oidc_clients: Array<Record<string, unknown>>;
     };
     return body.oidc_clients;
   }
 
   /** `POST /api/v1/integrations/id-token`: a token for the subject (can create orgs). */
-  async idToken(subject: SubjectRef, options: { expiresInSec?: number; amr?: string[] } = {}): Promise<MintedToken> {
+  async idToken(subject: SubjectRef, options: MintOptions = {}): Promise<MintedToken> {
     const body = (await this.#call('POST', '/api/v1/integrations/id-token', {
       claims: this.#claims(subject, undefined, options),
     })) as { id_token: string };
@@ -104,46 +114,83 @@ export class PaperOSIntegration {
   }
 
   /**
-   * An org-scoped access token for the subject, from the cache while it has
+   * An org-scoped access token for the subject, from the store while it has
    * more than `refreshAheadMs` to live; concurrent callers share one mint.
    */
-  async accessToken(
+  async accessToken(subject: SubjectRef, orgId: string, options: MintOptions = {}): Promise<MintedToken> {
+    const key = keyOf(subject, orgId);
+    const kept = await this.store.get(key);
+    if (kept && this.#fresh(kept)) return kept;
+    return this.#mint(key, subject, orgId, options, (token) => this.#fresh(token));
+  }
+
+  /**
+   * A new token after PaperOS refused `refused` (a rotated key, a revoked
+   * session): drops it from the store, for every instance sharing it, and mints
+   * once. Callers that come later, or whose refused token was already replaced,
+   * get the replacement and cause no mint.
+   */
+  async renewToken(
     subject: SubjectRef,
     orgId: string,
-    options: { expiresInSec?: number; amr?: string[] } = {},
+    refused: string,
+    options: MintOptions = {},
   ): Promise<MintedToken> {
-    const key = `${subject.sub ?? ''}|${subject.externalId ?? ''}|${orgId}`;
-    const cached = this.#tokens.get(key);
-    const now = (this.#options.now ?? Date.now)();
-    if (cached && cached.expiresAt - (this.#options.refreshAheadMs ?? 60_000) > now) return cached;
+    const key = keyOf(subject, orgId);
+    await this.store.delete(key, refused);
+    const kept = await this.store.get(key);
+    if (kept && kept.token !== refused && this.#fresh(kept)) return kept;
+    return this.#mint(key, subject, orgId, options, (token) => token.token !== refused && this.#fresh(token));
+  }
+
+  /** Drops one kept token (for every instance sharing the store); with `only`, just while it is still that token. */
+  async dropToken(subject: SubjectRef, orgId: string, only?: string): Promise<void> {
+    await this.store.delete(keyOf(subject, orgId), only);
+  }
+
+  /** Forgets kept tokens: all, one subject's, or one subject's for one org. */
+  async forget(subject?: SubjectRef, orgId?: string): Promise<void> {
+    if (!subject) return this.store.deletePrefix('');
+    if (orgId !== undefined) return this.store.delete(keyOf(subject, orgId));
+    return this.store.deletePrefix(keyOf(subject));
+  }
+
+  #fresh(token: MintedToken): boolean {
+    return token.expiresAt - (this.#options.refreshAheadMs ?? 60_000) > this.#now();
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  #mint(
+    key: string,
+    subject: SubjectRef,
+    orgId: string,
+    options: MintOptions,
+    usable: (token: MintedToken) => boolean,
+  ): Promise<MintedToken> {
     let pending = this.#minting.get(key);
     if (!pending) {
-      pending = this.#call('POST', '/api/v1/integrations/access-token', {
-        claims: this.#claims(subject, orgId, options),
-      })
-        .then((body) => {
-          const minted = this.#minted((body as { access_token: string }).access_token);
-          this.#tokens.set(key, minted);
-          return minted;
-        })
+      const claims = this.#claims(subject, orgId, options);
+      pending = this.store
+        .mintOnce(
+          key,
+          async () => {
+            const body = await this.#call('POST', '/api/v1/integrations/access-token', { claims });
+            return this.#minted((body as { access_token: string }).access_token);
+          },
+          usable,
+        )
         .finally(() => this.#minting.delete(key));
       this.#minting.set(key, pending);
     }
     return pending;
   }
 
-  /** Forgets cached tokens: all, one subject's, or one subject's for one org. */
-  forget(subject?: SubjectRef, orgId?: string): void {
-    if (!subject) return this.#tokens.clear();
-    const prefix = `${subject.sub ?? ''}|${subject.externalId ?? ''}|`;
-    for (const key of this.#tokens.keys()) {
-      if (orgId === undefined ? key.startsWith(prefix) : key === `${prefix}${orgId}`) this.#tokens.delete(key);
-    }
-  }
-
-  #claims(subject: SubjectRef, orgId: string | undefined, options: { expiresInSec?: number; amr?: string[] }) {
+  #claims(subject: SubjectRef, orgId: string | undefined, options: MintOptions) {
     if (!subject.externalId && !subject.sub) throw new TypeError('A subject needs an externalId or a sub.');
-    const now = Math.floor((this.#options.now ?? Date.now)() / 1000);
+    const now = Math.floor(this.#now() / 1000);
     const claims: Record<string, unknown> = {
       auth_time: { value: now },
       exp: { value: now + (options.expiresInSec ?? 3600) },
@@ -162,44 +209,32 @@ export class PaperOSIntegration {
     } catch {
       exp = undefined;
     }
-    const now = (this.#options.now ?? Date.now)();
-    return { token, expiresAt: exp ? exp * 1000 : now + 5 * 60_000 };
+    return { token, expiresAt: exp ? exp * 1000 : this.#now() + 5 * 60_000 };
   }
 
-  async #call(method: string, path: string, body?: unknown, authorization?: string): Promise<unknown> {
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await fetchImpl(`${this.baseUrl}${path}`, {
+  /** Through the client's transport (timeout, error mapping, secrets kept out of messages); sent once. */
+  async #call(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, userToken?: string): Promise<unknown> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: userToken
+        ? `Bearer ${userToken}`
+        : clientCredentialsHeader(this.#options.clientId, this.#options.clientSecret),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await send(
+      {
         method,
-        headers: {
-          accept: 'application/json',
-          authorization: authorization ?? clientCredentialsHeader(this.#options.clientId, this.#options.clientSecret),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        url: `${this.baseUrl}${path}`,
+        headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.#options.timeoutMs ?? 15_000),
-      });
-    } catch (error) {
-      const timedOut = (error as { name?: string }).name === 'TimeoutError';
-      throw new PaperOSError({ status: 0, code: timedOut ? 'timeout' : 'network', cause: error });
-    }
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (!response.ok) {
-      const message = (parsed as { message?: unknown } | undefined)?.message;
-      throw new PaperOSError({
-        status: response.status,
-        code: codeForStatus(response.status),
-        message: typeof message === 'string' ? message : undefined,
-      });
-    }
-    if (text && parsed === undefined) throw new PaperOSError({ status: response.status, code: 'invalid_response' });
-    return parsed;
+        secrets: [this.#options.clientSecret, ...(userToken ? [userToken] : [])],
+      },
+      {
+        fetch: this.#options.fetch,
+        timeoutMs: this.#options.timeoutMs ?? 15_000,
+        retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+      },
+    );
+    return response.body;
   }
 }

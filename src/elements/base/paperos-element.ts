@@ -10,7 +10,7 @@ import {
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { TaskStatus, type Task } from '@lit/task';
-import { PaperOSClient } from '../../client/client.js';
+import { DEFAULT_BASE_URL, PaperOSClient } from '../../client/client.js';
 import { PaperOSError, isPaperOSError } from '../../client/errors.js';
 import { sharedTokenSource, type TokenSource } from '../../client/token.js';
 import type { TokenResult } from '../../client/types.js';
@@ -27,7 +27,7 @@ interface TrackedTask {
   announced?: unknown;
 }
 
-export const DEFAULT_BASE_URL = 'https://app.paperos.com';
+export { DEFAULT_BASE_URL };
 
 /** One client per (token source, base URL) on the page, so every element shares its token and cache. */
 const clients = new WeakMap<object, Map<string, PaperOSClient>>();

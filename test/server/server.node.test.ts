@@ -140,7 +140,7 @@ describe('server toolkit', () => {
       await assert.rejects(paperos.accessToken(john, DEMO_ORG_ID), { status: 503 });
       const token = await paperos.accessToken(john, DEMO_ORG_ID);
       assert.equal(mints, 2);
-      paperos.forget(john, DEMO_ORG_ID);
+      await paperos.forget(john, DEMO_ORG_ID);
       assert.notEqual((await paperos.accessToken(john, DEMO_ORG_ID)).token, token.token);
       assert.equal(mints, 3);
     });

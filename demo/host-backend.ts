@@ -9,17 +9,23 @@ import { PaperOSClient } from '../src/client/index.js';
 import { PaperOSIntegration, createProxyHandler, createTokenHandler, toNodeHandler } from '../src/server/index.js';
 
 export interface HostBackend {
-  /** Organizations the demo user may open: the sandbox's example org and the one created at start. */
+  /** Organizations the demo user may open, as PaperOS lists them (the one created at start among them). */
   orgs: Array<{ id: string; name: string }>;
   /** Connect-style middleware for the dev server: `/api/paperos-token` and `/paperos/*`. */
   middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 }
 
 export async function createHostBackend(options: {
+  /** Where this server reaches PaperOS. */
   paperosUrl: string;
+  /** Where the browser reaches PaperOS (default `paperosUrl`). */
+  publicUrl?: string;
   clientId: string;
   clientSecret: string;
+  /** The org the pages open first. */
   exampleOrgId: string;
+  /** A word after an org's name in the selector, by org id. */
+  orgNotes?: Record<string, string>;
 }): Promise<HostBackend> {
   const integration = new PaperOSIntegration({
     baseUrl: options.paperosUrl,
@@ -36,18 +42,16 @@ export async function createHostBackend(options: {
   });
   // An ID token lets the backend create an organization for the user.
   const idToken = await integration.idToken(user);
-  const created = await new PaperOSClient({
-    baseUrl: options.paperosUrl,
-    token: idToken.token,
-    cache: false,
-  }).createOrg({
-    name: `Demo Partner Co (${new Date().toLocaleTimeString('en-US')})`,
-    fields: { business_type: 'for_profit' },
-  });
-  const orgs = [
-    { id: options.exampleOrgId, name: 'My For Profit OIDC Client Test Co' },
-    { id: created.id, name: created.name },
-  ];
+  const asUser = new PaperOSClient({ baseUrl: options.paperosUrl, token: idToken.token, cache: false });
+  await asUser.createOrg({ name: 'Demo Partner Co', fields: { business_type: 'for_profit' } });
+  // The user's organizations as PaperOS lists them; the example org first, as the pages open it.
+  const listed = (await asUser.listOrgs({ updatedSince: 0 })).orgs;
+  const orgs = listed
+    .map((org) => ({
+      id: org.id,
+      name: options.orgNotes?.[org.id] ? `${org.name} (${options.orgNotes[org.id]})` : org.name,
+    }))
+    .sort((a, b) => Number(b.id === options.exampleOrgId) - Number(a.id === options.exampleOrgId));
   // Who is signed in, and which org they asked for (only theirs is approved).
   const authorize = async (request: Request) => {
     const wanted =
@@ -74,7 +78,7 @@ export async function createHostBackend(options: {
       if (path === '/api/demo-config') {
         res.setHeader('content-type', 'application/json');
         res.setHeader('cache-control', 'no-store');
-        return res.end(JSON.stringify({ paperosUrl: options.paperosUrl, orgs }));
+        return res.end(JSON.stringify({ paperosUrl: options.publicUrl ?? options.paperosUrl, orgs }));
       }
       if (path.startsWith('/paperos/')) return proxy(req, res);
       next();

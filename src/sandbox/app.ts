@@ -70,6 +70,7 @@ export interface SandboxApp {
   faults(): FaultRule[];
   /** Puts the data back to the seed (the signing key stays). */
   reset(): void;
+  /** Moves the issuer and link base (e.g. behind a proxy known only after start); earlier tokens and links stop working. */
   setPublicUrl(url: string): void;
 }
 

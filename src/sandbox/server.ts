@@ -12,7 +12,7 @@ export interface StartSandboxOptions extends SandboxOptions {
   quiet?: boolean;
 }
 
-export interface RunningSandbox extends Omit<SandboxApp, 'app' | 'setPublicUrl'> {
+export interface RunningSandbox extends Omit<SandboxApp, 'app'> {
   /** Where it listens. Tokens and links use `issuer`, which is this URL unless `issuer`/`publicUrl` was given. */
   url: string;
   port: number;
@@ -38,7 +38,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const actualPort = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   sandbox.setPublicUrl(options.issuer ?? options.publicUrl ?? url);
-  const { app: _app, setPublicUrl: _set, ...rest } = sandbox;
+  const { app: _app, ...rest } = sandbox;
   return Object.defineProperties(
     {
       ...rest,

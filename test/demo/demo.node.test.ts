@@ -1,10 +1,22 @@
 // The demo, end to end: `startDemo` (sandbox + host backend + Vite) and the
 // system Chromium loading the three pages: each element's data shows, a
-// workflow starts, and the page's event log records it.
+// workflow starts, the page's event log records it, every download and signing
+// link in the document list answers with the right file or page, and no page
+// logs an error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { parse as parseDisposition } from 'content-disposition';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start.js';
+import { LARGE_ORG_DOCUMENTS, startDemo, type RunningDemo } from '../../demo/start.js';
+import { DEMO_ORG_ID, LARGE_ORG_ID } from '../../src/sandbox/index.js';
+
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 const ARGS = [
   '--no-sandbox',
@@ -50,14 +62,78 @@ describe('demo pages', { timeout: 180_000 }, () => {
   async function open(path: string): Promise<Page> {
     const page = await browser.newPage();
     page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+    // A failed request (a missing favicon, a 404) shows up here as "Failed to load resource".
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /URL policy/.test(message.text()))
+        errors.push(`${path}: console.${message.type()}: ${message.text()} (${message.location().url})`);
+    });
     await page.goto(`${demo.url}${path}`);
     return page;
+  }
+
+  /**
+   * Every document of the example org has a download link that answers 200 with
+   * its file (type by extension, its own filename), and every pending signature a
+   * Sign button that opens the signing page.
+   */
+  async function checkLinks(page: Page, path: string): Promise<void> {
+    const docs = demo.sandbox.state.documents[DEMO_ORG_ID];
+    await page.waitForFunction(
+      (count) =>
+        document.querySelector('paperos-document-list')?.shadowRoot?.querySelectorAll('a[part~="download"]').length ===
+        count,
+      docs.length,
+      { timeout: 20_000 },
+    );
+    const links = await page.evaluate(() =>
+      [
+        ...document
+          .querySelector('paperos-document-list')!
+          .shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part~="download"]'),
+      ].map((a) => ({ name: a.textContent!.trim(), href: a.href })),
+    );
+    for (const link of links) {
+      assert.equal(new URL(link.href).origin, demo.url, `${path}: ${link.name} is on the demo's origin`);
+      const response = await page.request.get(link.href);
+      assert.equal(response.status(), 200, `${path}: ${link.name}`);
+      const ext = link.name.slice(link.name.lastIndexOf('.') + 1);
+      assert.equal(response.headers()['content-type'], TYPES[ext], `${path}: ${link.name}`);
+      assert.equal(parseDisposition(response.headers()['content-disposition']).parameters.filename, link.name);
+    }
+    const pending = docs.flatMap((d) => d.recipients).filter((r) => r.status === 'pending').length;
+    const signButtons = 'button[part~="sign-button"]';
+    const count = await page.evaluate(
+      (s) => document.querySelector('paperos-document-list')!.shadowRoot!.querySelectorAll(s).length,
+      signButtons,
+    );
+    assert.equal(count, pending, `${path}: a Sign button for each pending signature`);
+    for (let i = 0; i < count; i++) {
+      const answered = page.context().waitForEvent('response', (r) => new URL(r.url()).pathname.startsWith('/sign/'));
+      // the Sign button opens the link with noopener: a new page of the context, not a tracked popup
+      const popup = page.context().waitForEvent('page');
+      await page.evaluate(
+        ([s, n]) =>
+          (document.querySelector('paperos-document-list')!.shadowRoot!.querySelectorAll(s)[n] as HTMLElement).click(),
+        [signButtons, i] as const,
+      );
+      const response = await answered;
+      assert.equal(response.status(), 200, `${path}: signing page ${i}`);
+      assert.match(response.headers()['content-type'] ?? '', /^text\/html/);
+      const signing = await popup;
+      signing.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${path}: signing page: console.error: ${message.text()}`);
+      });
+      await signing.waitForSelector('form button', { timeout: 20_000 });
+      assert.equal(new URL(signing.url()).origin, demo.url);
+      await signing.close();
+    }
   }
 
   async function exercise(page: Page, path: string): Promise<void> {
     await inShadow(page, 'paperos-workflow-launcher', '[part~="template-label"]');
     await inShadow(page, 'paperos-record-list', '[part~="record-name"]');
     await inShadow(page, 'paperos-document-list', '[part~="filename"]');
+    await checkLinks(page, path);
     await clickInShadow(page, 'paperos-record-list', '[role="option"]');
     await clickInShadow(page, 'paperos-workflow-launcher', '[part~="start-button"]');
     await page.waitForFunction(
@@ -86,7 +162,7 @@ describe('demo pages', { timeout: 180_000 }, () => {
     const started = demo.sandbox.state.workflows['org_ew421jr4pmnhs02z'];
     assert.equal(started.length, workflowsBefore + 1);
     assert.deepEqual(started[0].records, [{ role: 'company', id: '5617' }], 'the chosen record prefilled the workflow');
-    await inShadow(page, 'paperos-document-list', '[part~="filename"]');
+    await checkLinks(page, '/');
     // the locale switcher: the elements follow the page's lang (dates in German form)
     await page.selectOption('#locale', 'de');
     await page.waitForFunction(() =>
@@ -114,7 +190,82 @@ describe('demo pages', { timeout: 180_000 }, () => {
     await exercise(page, '/react.html');
   });
 
+  it('the large organization is in the selector, and its documents render and filter', async () => {
+    const page = await open('/');
+    await inShadow(page, 'paperos-document-list', '[part~="filename"]');
+    const option = await page.textContent(`#org option[value="${LARGE_ORG_ID}"]`);
+    assert.match(option ?? '', /2,000 documents/);
+    await page.selectOption('#org', LARGE_ORG_ID);
+    const summary = page.locator('paperos-document-list [part~="summary"]');
+    await summary.filter({ hasText: `${LARGE_ORG_DOCUMENTS.toLocaleString('en-US')} documents` }).waitFor();
+    assert.ok((await page.locator('paperos-document-list [part~="document"]').count()) > 0, 'rows render');
+    // the last document, found through the filter
+    const last = demo.sandbox.state.documents[LARGE_ORG_ID].at(-1)!;
+    await page.locator('paperos-document-list [part~="filter"]').fill(last.filename.split(' ')[1]);
+    const row = page.locator('paperos-document-list a[part~="download"]', { hasText: last.filename });
+    await row.waitFor({ timeout: 20_000 });
+    const response = await page.request.get((await row.getAttribute('href'))!);
+    assert.equal(response.status(), 200);
+    await page.close();
+  });
+
+  it('has a favicon, also at /favicon.ico for pages without an icon link', async () => {
+    for (const path of ['/favicon.svg', '/favicon.ico']) {
+      const response = await fetch(`${demo.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /^image\/svg\+xml/, path);
+    }
+  });
+
   it('raised no page errors', () => {
     assert.deepEqual(errors, []);
   });
+});
+
+describe('npm run demo with a port taken', { timeout: 120_000 }, () => {
+  let holder: Server;
+  let taken: number;
+
+  before(async () => {
+    holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    taken = (holder.address() as { port: number }).port;
+  });
+  after(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+
+  /** Runs demo/start.ts as `npm run demo` does, with the given environment, until it exits. */
+  function runDemo(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      // should it start after all, stop it: the assertions below then fail with its output
+      const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+  }
+
+  for (const [variable, other] of [
+    ['PORT', 'SANDBOX_PORT'],
+    ['SANDBOX_PORT', 'PORT'],
+  ] as const) {
+    it(`${variable} taken: one line naming the port and ${variable}, and a non-zero exit`, async () => {
+      const { code, stdout, stderr } = await runDemo({ [variable]: String(taken), [other]: '0' });
+      assert.notEqual(code, 0, stdout + stderr);
+      assert.equal(stdout, '', 'nothing started');
+      const lines = stderr.trim().split('\n');
+      assert.equal(lines.length, 1, stderr);
+      assert.match(lines[0], new RegExp(`^Port ${taken} .*in use.*set ${variable} to a free port`));
+      assert.doesNotMatch(stderr, /EADDRINUSE|\n\s+at /, 'no stack trace');
+    });
+  }
 });

@@ -125,6 +125,29 @@ describe('signed links', () => {
   });
 });
 
+describe('a sandbox behind a proxy', () => {
+  it('setPublicUrl, once the proxy listens, moves the issuer and every link to its origin', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    try {
+      sandbox.setPublicUrl('http://127.0.0.1:5999/');
+      assert.equal(sandbox.issuer, 'http://127.0.0.1:5999');
+      const token = await sandbox.mintAccessToken();
+      assert.equal(payloadOf(token).iss, 'http://127.0.0.1:5999');
+      const docs = (await call(sandbox.url, 'GET', `/api/v1/orgs/${DEMO_ORG_ID}/documents`, { token })).body
+        .documents as Doc[];
+      for (const doc of docs) {
+        assert.ok(doc.url.startsWith('http://127.0.0.1:5999/api/public/documents/'), doc.url);
+        for (const r of doc.recipients) if (r.sign_url) assert.ok(r.sign_url.startsWith('http://127.0.0.1:5999/sign/'));
+        // the path still answers where the sandbox itself listens
+        const path = new URL(doc.url).pathname;
+        assert.equal((await fetch(`${sandbox.url}${path}`)).status, 200);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('fault injection', () => {
   let sandbox: RunningSandbox;
   let token: string;

@@ -88,6 +88,8 @@ export class PaperOSClient {
   readonly #cache: RequestCache | undefined;
   readonly #logger: Logger;
   readonly #validators = new Map<string, { etag: string; body: unknown }>();
+  /** Each GET body's parsed value, by the body object (see #parseOnce). */
+  readonly #parsed = new WeakMap<object, { url: string; value: unknown }>();
 
   constructor(options: PaperOSClientOptions = {}) {
     this.#options = options;
@@ -343,16 +345,32 @@ export class PaperOSClient {
   async #request<T = unknown>(call: Call, parse: (body: unknown) => T = (body) => body as T): Promise<T> {
     const options = call.options ?? {};
     const url = this.#url(call.path, call.query);
-    if (call.method !== 'GET' || !this.#cache || options.cache === false) {
-      return parse(await this.#authorized(call, url, options.signal));
+    if (call.method !== 'GET') return parse(await this.#authorized(call, url, options.signal));
+    if (!this.#cache || options.cache === false) {
+      return this.#parseOnce(url, await this.#authorized(call, url, options.signal), parse);
     }
     // Resolve the token first so the cache key carries the subject's identity.
     await this.#token(options.signal, false);
     const key = `${this.#cachePrefix(call.path)}|${url.slice(this.baseUrl.length + call.path.length)}|${this.#scope()}`;
-    return this.#cache.get(key, async (signal) => parse(await this.#authorized(call, url, signal)), {
+    const load = async (signal: AbortSignal) => this.#parseOnce(url, await this.#authorized(call, url, signal), parse);
+    return this.#cache.get(key, load, {
       signal: options.signal,
       reload: options.cache === 'reload',
     });
+  }
+
+  /**
+   * Parses a GET's body, or hands back what the same body parsed to before:
+   * a 304 answers with the body remembered from the 200, and its caller gets
+   * the very value it had, so an element can tell that nothing changed.
+   */
+  #parseOnce<T>(url: string, body: unknown, parse: (body: unknown) => T): T {
+    if (typeof body !== 'object' || body === null) return parse(body);
+    const known = this.#parsed.get(body);
+    if (known?.url === url) return known.value as T;
+    const value = parse(body);
+    this.#parsed.set(body, { url, value });
+    return value;
   }
 
   /** Sends with the current token; on a 401, one forced refresh and one retry, then the error. */

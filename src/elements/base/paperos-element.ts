@@ -9,7 +9,7 @@ import {
 } from 'lit';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
-import { TaskStatus, type Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { DEFAULT_BASE_URL, PaperOSClient } from '../../client/client.js';
 import { PaperOSError, isPaperOSError } from '../../client/errors.js';
 import { sharedTokenSource, type TokenSource } from '../../client/token.js';
@@ -18,6 +18,7 @@ import { paperosSettingsContext, type PaperOSSettings } from './context.js';
 import { PaperOSErrorEvent, PaperOSLoadEvent } from './events.js';
 import { describeError } from './messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { LoadingDelayController } from './loading-delay.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyTask = Task<any, any>;
@@ -25,6 +26,18 @@ interface TrackedTask {
   task: AnyTask;
   count?: (value: unknown) => number;
   announced?: unknown;
+  /** The next run is a refresh: past the page cache, keeping the current value on screen. */
+  reload?: boolean;
+  /** The value a running refresh keeps on screen. */
+  kept?: unknown;
+}
+
+/** How a data task's run loads: through the page cache, or past it (a refresh). */
+export interface LoadOptions<R> {
+  signal: AbortSignal;
+  cache: true | 'reload';
+  /** The value on screen: return it when what loaded is the same, and nothing re-renders. */
+  previous: R | undefined;
 }
 
 export { DEFAULT_BASE_URL };
@@ -97,10 +110,8 @@ export abstract class PaperOSElement extends LitElement {
 
   readonly #tracked: TrackedTask[] = [];
   readonly #abortedOnDisconnect = new Set<AnyTask>();
-  /** Whether the loading state shows its label (see LOADING_DELAY_MS). */
-  #loadingShown = isServer;
-  #loadingTimer?: ReturnType<typeof setTimeout>;
-  #renderedLoading = false;
+  readonly #loadingDelay = new LoadingDelayController(this, LOADING_DELAY_MS, isServer);
+  readonly #locale: LocaleController;
 
   constructor() {
     super();
@@ -112,7 +123,12 @@ export abstract class PaperOSElement extends LitElement {
     });
     updateWhenLocaleChanges(this);
     // Follow the nearest `lang`: strings (page-wide) and dates (per element).
-    new LocaleController(this);
+    this.#locale = new LocaleController(this);
+  }
+
+  /** The locale this element formats dates, counts and sorts in (the nearest `lang`). */
+  protected get locale(): string {
+    return this.#locale.locale;
   }
 
   /** The effective settings: own values over the provider's. */
@@ -172,6 +188,68 @@ export abstract class PaperOSElement extends LitElement {
     return task;
   }
 
+  /**
+   * A tracked data task that `refresh()` can reload: `load` gets `cache:
+   * 'reload'` for a refresh (past the page cache, a conditional request) and
+   * `true` otherwise. A run for new arguments starts from the loading state;
+   * a refresh keeps the current value on screen (see `shown`). To let a 304
+   * change nothing, `load` returns the previous value when what it loaded is
+   * the same.
+   */
+  protected dataTask<A extends readonly unknown[], R>(
+    args: () => A,
+    load: (args: A, options: LoadOptions<NoInfer<R>>) => Promise<R>,
+    count?: (value: R) => number,
+  ): Task<A, R> {
+    const entry: TrackedTask = { task: undefined as unknown as AnyTask };
+    const task: Task<A, R> = new Task<A, R>(this, {
+      args,
+      task: (argv, { signal }): Promise<R> => {
+        const reload = entry.reload === true;
+        entry.reload = false;
+        entry.kept = reload ? task.value : undefined;
+        return load(argv, { signal, cache: reload ? 'reload' : true, previous: task.value });
+      },
+    });
+    entry.task = task;
+    entry.count = count as ((value: unknown) => number) | undefined;
+    this.#tracked.push(entry);
+    return task;
+  }
+
+  /**
+   * What to show for a data task: its value once complete, and while a
+   * refresh runs, the value on screen before it; undefined while there is
+   * nothing to show (the loading state).
+   */
+  protected shown<T extends AnyTask>(task: T): T['value'] | undefined {
+    if (task.status === TaskStatus.COMPLETE) return task.value;
+    return this.refreshing(task) ? task.value : undefined;
+  }
+
+  /** Whether a refresh of this task runs while its current value stays on screen. */
+  protected refreshing(task: AnyTask): boolean {
+    if (task.status !== TaskStatus.PENDING || task.value === undefined) return false;
+    return this.#tracked.some((entry) => entry.task === task && entry.kept === task.value);
+  }
+
+  /**
+   * Loads the data again past the page cache, with a conditional request
+   * (`If-None-Match`, when PaperOS sent an ETag), keeping the rows and the
+   * focus on screen while it runs. An unchanged answer (304) changes nothing
+   * on screen. Resolves once the load has settled; a failure shows the error
+   * state and fires `paperos-error`.
+   */
+  refresh(): Promise<void> {
+    if (!this.isConnected) return Promise.resolve();
+    return Promise.all(
+      this.#tracked.map((entry) => {
+        entry.reload = true;
+        return entry.task.run();
+      }),
+    ).then(() => undefined);
+  }
+
   override connectedCallback(): void {
     // Before super: the settings request goes out when the controllers connect.
     const doc = this.ownerDocument;
@@ -180,7 +258,7 @@ export abstract class PaperOSElement extends LitElement {
       new ContextRoot().attach(doc as unknown as HTMLElement);
     }
     // Server-rendered (a declarative shadow root before the first update): hydration needs the server's loading state.
-    if (!this.hasUpdated && this.shadowRoot) this.#loadingShown = true;
+    if (!this.hasUpdated && this.shadowRoot) this.#loadingDelay.showNow();
     super.connectedCallback();
     for (const task of this.#abortedOnDisconnect) void task.run();
     this.#abortedOnDisconnect.clear();
@@ -188,25 +266,11 @@ export abstract class PaperOSElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#loadingTimer);
-    this.#loadingTimer = undefined;
     for (const { task } of this.#tracked) {
       if (task.status === TaskStatus.PENDING) {
         this.#abortedOnDisconnect.add(task);
         task.abort();
       }
-    }
-  }
-
-  /** Tracks whether this render showed the loading state (see LOADING_DELAY_MS). */
-  protected override update(changed: PropertyValues): void {
-    this.#renderedLoading = false;
-    super.update(changed);
-    // Anything but the loading state on screen: the next load waits its delay again.
-    if (!this.#renderedLoading) {
-      clearTimeout(this.#loadingTimer);
-      this.#loadingTimer = undefined;
-      this.#loadingShown = false;
     }
   }
 
@@ -247,22 +311,15 @@ export abstract class PaperOSElement extends LitElement {
 
   /** The loading state: its label (or the `loading` slot) once the load has taken LOADING_DELAY_MS. */
   protected renderLoading(label: string = msg('Loading…')): TemplateResult {
-    this.#renderedLoading = true;
-    if (!this.#loadingShown && this.#loadingTimer === undefined) {
-      this.#loadingTimer = setTimeout(() => {
-        this.#loadingTimer = undefined;
-        this.#loadingShown = true;
-        this.requestUpdate();
-      }, LOADING_DELAY_MS);
-    }
+    const shown = this.#loadingDelay.rendering();
     return html`<div
       part="loading"
-      class="state state--loading ${this.#loadingShown ? '' : 'state--pending'}"
+      class="state state--loading ${shown ? '' : 'state--pending'}"
       role="status"
       aria-live="polite"
     >
       ${
-        this.#loadingShown
+        shown
           ? html`<slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>`
           : nothing
       }

@@ -1,15 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
 import type * as FlowModule from '@lit-labs/virtualizer/layouts/flow.js';
 import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
 import { safeHref, signedUrlExpiry } from '../../client/url-policy.js';
 import { baseStyles } from '../base/base.styles.js';
 import { PaperOSErrorEvent } from '../base/events.js';
-import { formatCount, localeOf, perLocale } from '../base/format.js';
+import { formatCount, perLocale } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
+import { RovingFocusController } from '../base/roving-focus.js';
+import { afterNextPaint, whenIdle } from '../base/schedule.js';
 import { documentListStyles } from './document-list.styles.js';
 import { PaperOSDocumentOpenEvent, PaperOSSignEvent } from './events.js';
 import {
@@ -72,40 +74,6 @@ function importVirtualizer(): Promise<VirtualizerModule> {
 
 const comparerFor = perLocale((locale) => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }).compare);
 
-/**
- * Runs `callback` once the next frame has painted (a task queued from that
- * frame's animation callbacks), or after `fallbackMs` where frames are not
- * coming (a hidden page).
- */
-function afterNextPaint(callback: () => void, fallbackMs = 100): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    callback();
-  };
-  const frame = requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = run;
-    channel.port2.postMessage(0);
-  });
-  const timer = setTimeout(run, fallbackMs);
-}
-
-/** `requestIdleCallback`, or a short timeout where there is none (Safari). */
-function whenIdle(callback: (timeLeft: () => number) => void): void {
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback((deadline) => callback(() => deadline.timeRemaining()), { timeout: 1000 });
-  } else {
-    setTimeout(() => {
-      const end = performance.now() + 8;
-      callback(() => end - performance.now());
-    }, 16);
-  }
-}
-
 const expiresSoon = (url: string): boolean => {
   const exp = signedUrlExpiry(url);
   return exp !== undefined && exp * 1000 - Date.now() < EXPIRY_MARGIN_MS;
@@ -157,6 +125,10 @@ function statusOf(status: string): { label: string; tone: 'done' | 'waiting' | '
  * Document links are short-lived signed URLs: clicking one whose `exp` has
  * passed (or is less than 5 s away) refetches the list once and opens the
  * fresh link instead (`window.open`, so a popup blocker may ask first).
+
+`refresh()` asks PaperOS whether the list changed (a conditional request
+past the page cache); the rows, the open folders and the focus stay while it
+runs, and a 304 changes nothing.
  *
  * @slot loading - Replaces the loading message.
  * @slot empty - Replaces the "no documents" message.
@@ -215,7 +187,6 @@ export class PaperOSDocumentList extends PaperOSElement {
     email: { reflect: true },
     sort: { reflect: true },
     filter: {},
-    activeKey: { state: true, attribute: false },
     collapseVersion: { state: true, attribute: false },
     notice: { state: true, attribute: false },
     virtualizer: { state: true, attribute: false },
@@ -237,7 +208,6 @@ export class PaperOSDocumentList extends PaperOSElement {
    */
   filter = '';
 
-  declare private activeKey?: string;
   private collapseVersion = 0;
   declare private notice?: { text: string; error?: boolean };
   declare private virtualizer?: VirtualizerModule;
@@ -252,37 +222,36 @@ export class PaperOSDocumentList extends PaperOSElement {
   /** Folders collapsed while browsing, and while a filter is on (reset with each new filter). */
   private readonly collapsed = new Set<string>();
   private readonly collapsedFiltered = new Set<string>();
-  #activeIndex = 0;
-  private focusPending = false;
   #virtualizerLoading = false;
   /** Bumped by a new filter or sort: the tree then scrolls back to the top. */
   private view = 0;
   #viewShown = 0;
   /** The first row the virtualizer has rendered. */
   #rangeFirst = 0;
-  // Not #private: the refetch benchmark (bench/pages/element.ts) reruns the list the way an expired link does.
-  private reloadNext = false;
-  private refreshing = false;
-  private locale = 'en';
+  /** A fresh link is being fetched for an expired one. */
+  #openingFresh = false;
   /** The filter field's latest value not yet applied, and `filter` when it was typed. */
   private typed?: { value: string; base: string };
 
-  private readonly documentsTask = this.trackTask(
-    new Task(this, {
-      task: async ([client, orgId, email], { signal }) => {
-        const cache = this.reloadNext ? ('reload' as const) : true;
-        this.reloadNext = false;
-        const org = await this.resolveOrgId(client, orgId, signal);
-        const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
-        const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
-        // A long list will want the virtualizer: fetch it while the folder model is built.
-        if (list.length > VIRTUALIZE_ABOVE) void importVirtualizer().catch(() => undefined);
-        return list;
-      },
-      args: () => [this.client, this.settings.orgId, this.email] as const,
-    }),
+  readonly #documentsTask = this.dataTask(
+    () => [this.client, this.settings.orgId, this.email] as const,
+    async ([client, orgId, email], { signal, cache }): Promise<PaperOSDocument[]> => {
+      const org = await this.resolveOrgId(client, orgId, signal);
+      const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
+      const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
+      // A long list will want the virtualizer: fetch it while the folder model is built.
+      if (list.length > VIRTUALIZE_ABOVE) void importVirtualizer().catch(() => undefined);
+      return list;
+    },
     (documents) => documents.length,
   );
+
+  readonly #roving = new RovingFocusController<Row>(this, {
+    rows: () => this.flat.rows,
+    key: (row) => row.key,
+    itemSelector: '[role="treeitem"]',
+    reveal: (index) => this.#virtualizerHandle()?.element(index)?.scrollIntoView({ block: 'nearest' }),
+  });
 
   private get sortMode(): SortMode {
     return this.sort === 'name' ? 'name' : 'folder';
@@ -294,10 +263,9 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.locale = localeOf(this);
     let dirty = changed.has('sort') || changed.has('collapseVersion');
     if (changed.has('sort')) this.view++;
-    const documents = this.documentsTask.value;
+    const documents = this.#documentsTask.value;
     if (documents !== this.modelSource) {
       this.modelSource = documents;
       this.model = documents ? buildModel(documents, comparerFor(this.locale)) : undefined;
@@ -328,7 +296,6 @@ export class PaperOSDocumentList extends PaperOSElement {
       } else {
         this.flat = this.#filtered(this.model, query, this.collapsedNow);
       }
-      this.syncActive();
       if (this.flat.rows.length > VIRTUALIZE_ABOVE) this.loadVirtualizer();
     }
   }
@@ -339,7 +306,6 @@ export class PaperOSDocumentList extends PaperOSElement {
       this.#viewShown = this.view;
       this.#scrollTreeToTop();
     }
-    this.#tryFocus();
   }
 
   /**
@@ -351,19 +317,15 @@ export class PaperOSDocumentList extends PaperOSElement {
   #scrollTreeToTop(): void {
     const tree = this.renderRoot.querySelector<HTMLElement>('[part="tree"]');
     if (!tree) return;
-    const host = tree as unknown as Record<symbol, ScrollableVirtualizer | undefined>;
-    const virtualizer = this.virtualizer ? host[this.virtualizer.virtualizerRef] : undefined;
+    const virtualizer = this.#virtualizerHandle();
     if (virtualizer && this.#rangeFirst > 0) virtualizer.element(0)?.scrollIntoView({ block: 'start' });
     else tree.scrollTop = 0;
   }
 
   protected override render(): TemplateResult {
-    const task = this.documentsTask;
+    const task = this.#documentsTask;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
-    const ready =
-      task.value !== undefined &&
-      (task.status === TaskStatus.COMPLETE || (task.status === TaskStatus.PENDING && this.refreshing));
-    if (!ready || !this.model) return this.renderLoading(msg('Loading documents…'));
+    if (!this.shown(task) || !this.model) return this.renderLoading(msg('Loading documents…'));
     const total = this.model.entries.length;
     if (total === 0) {
       return this.renderEmpty(this.email ? msg(str`No documents for ${this.email}.`) : msg('No documents yet.'));
@@ -465,7 +427,7 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   #renderRow(row: Row, index: number): TemplateResult {
-    const tab = row.key === this.activeKey ? 0 : -1;
+    const tab = this.#roving.tabIndex(row);
     const level = this.sort === 'name' ? 1 : row.level;
     const posinset = this.flat.pos[index];
     const setsize = this.flat.size[index];
@@ -575,26 +537,11 @@ export class PaperOSDocumentList extends PaperOSElement {
     );
   }
 
-  /** Keeps the roving tab stop on the same row when the rows change, else near where it was. */
-  private syncActive(): void {
-    const { rows } = this.flat;
-    const current = this.activeKey !== undefined ? this.model && rowByKey(this.model, this.activeKey) : undefined;
-    let index = current ? rows.indexOf(current) : -1;
-    if (index < 0) index = 0;
-    this.#activeIndex = index;
-    this.activeKey = rows[index]?.key;
-  }
-
   #rowOf(target: EventTarget | null): { row: Row; element: HTMLElement } | undefined {
     const element = (target as Element | null)?.closest?.<HTMLElement>('[role="treeitem"]');
     const row =
       element?.dataset.key !== undefined ? this.model && rowByKey(this.model, element.dataset.key) : undefined;
     return element && row ? { row, element } : undefined;
-  }
-
-  #indexOfRow(row: Row): number {
-    const { rows } = this.flat;
-    return rows[this.#activeIndex] === row ? this.#activeIndex : rows.indexOf(row);
   }
 
   #toggle(folder: FolderNode, expand?: boolean): void {
@@ -606,31 +553,11 @@ export class PaperOSDocumentList extends PaperOSElement {
     this.collapseVersion++;
   }
 
-  /** Moves the tab stop (and focus) to a row, scrolling it into view. */
-  #moveTo(index: number): void {
-    const { rows } = this.flat;
-    if (rows.length === 0) return;
-    index = Math.max(0, Math.min(index, rows.length - 1));
-    this.#activeIndex = index;
-    this.activeKey = rows[index].key;
-    this.focusPending = true;
+  /** The virtualizer's handle on the tree, when the tree is virtualized. */
+  #virtualizerHandle(): ScrollableVirtualizer | undefined {
     const tree = this.renderRoot.querySelector('.tree--virtual');
-    if (tree && this.virtualizer) {
-      const host = tree as unknown as Record<symbol, ScrollableVirtualizer | undefined>;
-      host[this.virtualizer.virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
-    }
-    this.requestUpdate();
-  }
-
-  #tryFocus(): void {
-    if (!this.focusPending || this.activeKey === undefined) return;
-    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[role="treeitem"]')) {
-      if (element.dataset.key === this.activeKey) {
-        this.focusPending = false;
-        element.focus();
-        return;
-      }
-    }
+    if (!tree || !this.virtualizer) return undefined;
+    return (tree as unknown as Record<symbol, ScrollableVirtualizer | undefined>)[this.virtualizer.virtualizerRef];
   }
 
   // ---- events ----
@@ -642,7 +569,7 @@ export class PaperOSDocumentList extends PaperOSElement {
    * replace the value it shows (the latest one).
    */
   private onFilterInput(event: Event): void {
-    this.focusPending = false;
+    this.#roving.cancelFocus();
     const value = (event.target as HTMLInputElement).value;
     this.prepared = this.prepare(value);
     if (this.typed) {
@@ -677,34 +604,17 @@ export class PaperOSDocumentList extends PaperOSElement {
   }
 
   #onSortChange(event: Event): void {
-    this.focusPending = false;
+    this.#roving.cancelFocus();
     this.sort = (event.target as HTMLSelectElement).value === 'name' ? 'name' : 'folder';
   }
 
   #onRangeChanged(event: Event & { first?: number; last?: number }): void {
     this.#rangeFirst = event.first ?? 0;
-    // The virtualizer renders the new range right after this event.
-    if (this.focusPending) {
-      queueMicrotask(() => this.#tryFocus());
-      return;
-    }
-    // Scrolled away from the tab stop: move it to a rendered row, so Tab still reaches the tree.
-    const { first, last } = event;
-    if (first === undefined || last === undefined || first < 0) return;
-    if (this.#activeIndex < first || this.#activeIndex > last) {
-      const row = this.flat.rows[first];
-      if (row && !this.renderRoot.querySelector('[role="treeitem"]:focus-within')) {
-        this.#activeIndex = first;
-        this.activeKey = row.key;
-      }
-    }
+    if (event.first !== undefined && event.last !== undefined) this.#roving.onRangeChanged(event.first, event.last);
   }
 
   #onTreeFocusin(event: FocusEvent): void {
-    const hit = this.#rowOf(event.target);
-    if (!hit || hit.row.key === this.activeKey) return;
-    this.activeKey = hit.row.key;
-    this.#activeIndex = this.#indexOfRow(hit.row);
+    this.#roving.onFocusin(event);
   }
 
   #onTreeClick(event: MouseEvent): void {
@@ -727,26 +637,14 @@ export class PaperOSDocumentList extends PaperOSElement {
   #onTreeKeydown(event: KeyboardEvent): void {
     const hit = this.#rowOf(event.target);
     // Keys on a link or button inside a row keep their own meaning.
-    if (!hit || hit.element !== event.target) return;
+    if (!hit || hit.element !== event.target || this.#roving.onKeydown(event)) return;
     const { row, element } = hit;
-    const index = this.#indexOfRow(row);
+    const index = this.#roving.indexOf(row);
     switch (event.key) {
-      case 'ArrowDown':
-        this.#moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        this.#moveTo(index - 1);
-        break;
-      case 'Home':
-        this.#moveTo(0);
-        break;
-      case 'End':
-        this.#moveTo(this.flat.rows.length - 1);
-        break;
       case 'ArrowRight':
         if (row.kind !== 'folder') break;
         if (this.collapsedNow.has(row.key)) this.#toggle(row, true);
-        else if (this.flat.rows[index + 1]?.level === row.level + 1) this.#moveTo(index + 1);
+        else if (this.flat.rows[index + 1]?.level === row.level + 1) this.#roving.moveTo(index + 1);
         break;
       case 'ArrowLeft': {
         if (row.kind === 'folder' && !this.collapsedNow.has(row.key)) {
@@ -754,7 +652,7 @@ export class PaperOSDocumentList extends PaperOSElement {
           break;
         }
         const parent = row.kind === 'folder' ? row.parent : row.folder;
-        if (this.sort !== 'name' && parent && parent.level > 0) this.#moveTo(this.flat.rows.indexOf(parent));
+        if (this.sort !== 'name' && parent && parent.level > 0) this.#roving.moveTo(this.flat.rows.indexOf(parent));
         break;
       }
       case 'Enter':
@@ -791,23 +689,22 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   /** Refetches the list once (bypassing the page cache) and opens the document's fresh link. */
   async #openFresh(entry: DocEntry): Promise<void> {
-    if (this.refreshing) return;
+    if (this.#openingFresh) return;
     const pubId = entry.doc.pub_id;
     const name = entry.name || msg('Untitled document');
-    this.refreshing = true;
+    this.#openingFresh = true;
     this.notice = { text: msg(str`Getting a fresh link for ${name}…`) };
-    let documents: PaperOSDocument[];
     try {
-      this.reloadNext = true;
-      void this.documentsTask.run();
-      documents = await this.documentsTask.taskComplete;
-    } catch {
+      await this.refresh();
+    } finally {
+      this.#openingFresh = false;
+    }
+    const task = this.#documentsTask;
+    const documents = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+    if (!documents) {
       // The error state shows the failure (and the base announces it).
       this.notice = undefined;
       return;
-    } finally {
-      this.refreshing = false;
-      this.requestUpdate();
     }
     const fresh = documents.find((d) => d && d.pub_id === pubId);
     const url = fresh ? safeHref(fresh.url, this.settings.baseUrl) : null;

@@ -1,15 +1,21 @@
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { PaperOSRecord } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
-import { formatCount, formatDateTime, localeOf } from '../base/format.js';
+import { formatCount, formatDateTime } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
+import { RovingFocusController } from '../base/roving-focus.js';
 import { PaperOSRecordCreateEvent, PaperOSRecordSaveEvent, PaperOSRecordSelectEvent } from './events.js';
 import { recordListStyles } from './record-list.styles.js';
 import { RECORD_TYPES, defaultRoleFor, normalizeRecordType, readableFieldName, recordTypeOf } from './record-types.js';
+
+interface Loaded {
+  org: string;
+  records: PaperOSRecord[];
+}
 
 type Notice = { text: string; detail?: string; error?: boolean };
 
@@ -34,6 +40,8 @@ const textOf = (value: unknown): string =>
  * (unsaved input is kept per record; structured values are shown read-only).
  * With `creatable` a form creates a record of a chosen type; a record with
  * neither a name nor a field value is refused before anything is sent.
+`refresh()` reloads the records past the page cache (conditionally), keeping
+the list, the chosen record and any unsaved input on screen.
  *
  * @slot loading - Replaces the loading message.
  * @slot empty - Replaces the "no records" message.
@@ -98,7 +106,6 @@ export class PaperOSRecordList extends PaperOSElement {
     createBusy: { state: true, attribute: false },
     createNotice: { state: true, attribute: false },
     createInvalid: { state: true, attribute: false },
-    activeIndex: { state: true, attribute: false },
   };
 
   static override styles = [baseStyles, recordListStyles];
@@ -133,50 +140,46 @@ export class PaperOSRecordList extends PaperOSElement {
   declare private createNotice?: Notice;
   /** The create form's input that failed validation: `name` or `key-<row>`. */
   declare private createInvalid?: string;
-  private activeIndex = 0;
 
   /** Values saved in this session, shown over the loaded ones until the next load. */
   #saved = new Map<string, Record<string, unknown>>();
   #createFields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
-  /** The loaded value being refreshed after a create: kept on screen (no loading flash, focus kept). */
-  #refreshOf?: unknown;
-  #locale = 'en';
+  /** The filtered records, kept while the records and the filter are the same (one array per change, for the roving focus). */
+  #visible: { records?: PaperOSRecord[]; query?: string; rows: PaperOSRecord[] } = { rows: [] };
 
-  readonly #recordsTask = this.trackTask(
-    new Task(this, {
-      task: async ([client, orgId, type, limit], { signal }) => {
-        const org = await this.resolveOrgId(client, orgId, signal);
-        const records = await client.listRecords(
-          org,
-          { type, limit: limit && limit > 0 ? limit : undefined },
-          { signal },
-        );
-        this.#saved = new Map();
-        return { org, records };
-      },
-      args: () => [this.client, this.settings.orgId, normalizeRecordType(this.type), this.limit] as const,
-    }),
+  readonly #recordsTask = this.dataTask(
+    () => [this.client, this.settings.orgId, normalizeRecordType(this.type), this.limit] as const,
+    async ([client, orgId, type, limit], { signal, cache, previous }): Promise<Loaded> => {
+      const org = await this.resolveOrgId(client, orgId, signal);
+      const records = await client.listRecords(
+        org,
+        { type, limit: limit && limit > 0 ? limit : undefined },
+        { signal, cache },
+      );
+      // Unchanged (a 304): the same value, so nothing on screen changes and saved values stay.
+      if (previous?.org === org && previous.records === records) return previous;
+      this.#saved = new Map();
+      return { org, records };
+    },
     ({ records }) => records.length,
   );
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    this.#locale = localeOf(this);
-    // A different query is a new load, not a refresh: show the loading state.
-    if (
-      ['type', 'limit', 'orgId', 'baseUrl', 'token', 'fetchToken', 'tokenUrl', 'inheritedSettings'].some((k) =>
-        changed.has(k),
-      )
-    ) {
-      this.#refreshOf = undefined;
-    }
-  }
+  readonly #roving = new RovingFocusController<PaperOSRecord>(this, {
+    rows: () => this.#visibleRecords,
+    key: idOf,
+    itemSelector: '[role="option"]',
+  });
 
   get #visibleRecords(): PaperOSRecord[] {
     const records = this.#recordsTask.value?.records ?? [];
     const query = this.filter.trim().toLowerCase();
-    if (!query) return records;
-    return records.filter((r) => `${r.name} ${this.#typeLabel(r)}`.toLowerCase().includes(query));
+    const visible = this.#visible;
+    if (visible.records === records && visible.query === query) return visible.rows;
+    const rows = query
+      ? records.filter((r) => `${r.name} ${this.#typeLabel(r)}`.toLowerCase().includes(query))
+      : records;
+    this.#visible = { records, query, rows };
+    return rows;
   }
 
   get #selected(): PaperOSRecord | undefined {
@@ -209,12 +212,10 @@ export class PaperOSRecordList extends PaperOSElement {
 
   protected override render(): TemplateResult {
     const task = this.#recordsTask;
-    const loaded = task.value;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
-    const refreshing = task.status === TaskStatus.PENDING && loaded !== undefined && loaded === this.#refreshOf;
-    if (!loaded || (task.status !== TaskStatus.COMPLETE && !refreshing)) {
-      return this.renderLoading(msg('Loading records…'));
-    }
+    const loaded = this.shown(task);
+    if (!loaded) return this.renderLoading(msg('Loading records…'));
+    const refreshing = this.refreshing(task);
     const { records } = loaded;
     const body =
       records.length === 0
@@ -235,10 +236,7 @@ export class PaperOSRecordList extends PaperOSElement {
                 type="search"
                 autocomplete="off"
                 .value=${this.filter}
-                @input=${(e: Event) => {
-                  this.filter = (e.target as HTMLInputElement).value;
-                  this.activeIndex = 0;
-                }}
+                @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
               />
             </label>`
           : nothing
@@ -268,27 +266,27 @@ export class PaperOSRecordList extends PaperOSElement {
     if (records.length === 0) {
       return html`<p class="no-matches">${msg(str`No records match “${this.filter.trim()}”.`)}</p>`;
     }
-    const active = Math.min(this.activeIndex, records.length - 1);
     return html`<ul
       part="list"
       class="list"
       role="listbox"
-      aria-label=${msg(str`Records (${formatCount(records.length, this.#locale)})`)}
+      aria-label=${msg(str`Records (${formatCount(records.length, this.locale)})`)}
       aria-busy=${refreshing ? 'true' : 'false'}
       @keydown=${this.#onListKeydown}
+      @focusin=${this.#onListFocusin}
     >
       ${repeat(
         records,
         idOf,
-        (record, index) =>
+        (record) =>
           html`<li
             part="record"
             class="record"
             role="option"
-            id=${`record-${index}`}
-            tabindex=${index === active ? '0' : '-1'}
+            data-key=${idOf(record)}
+            tabindex=${this.#roving.tabIndex(record)}
             aria-selected=${idOf(record) === this.selectedId ? 'true' : 'false'}
-            @click=${() => this.#choose(record, index)}
+            @click=${() => this.#choose(record)}
           >
             <span part="record-name" class="record-name">${record.name || msg('(no name)')}</span>
             <span part="record-type" class="record-type">${this.#typeLabel(record)}</span>
@@ -334,7 +332,7 @@ export class PaperOSRecordList extends PaperOSElement {
     return html`<section part="detail" class="detail" aria-label=${msg(str`Fields of ${name}`)}>
       <h3 class="detail-title">${name}</h3>
       <p class="detail-meta">
-        ${this.#typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.#locale)}`)}
+        ${this.#typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.locale)}`)}
       </p>
       ${
         this.editable
@@ -432,8 +430,7 @@ export class PaperOSRecordList extends PaperOSElement {
     this.requestUpdate();
   };
 
-  #choose(record: PaperOSRecord, index: number): void {
-    this.activeIndex = index;
+  #choose(record: PaperOSRecord): void {
     this.selectedId = idOf(record);
     const role = this.workflowRole || defaultRoleFor(this.#slugOf(record));
     // A copy with the values saved here, so a listener sees what the user sees and cannot change the list.
@@ -442,36 +439,15 @@ export class PaperOSRecordList extends PaperOSElement {
   }
 
   #onListKeydown(event: KeyboardEvent): void {
-    const records = this.#visibleRecords;
-    if (records.length === 0) return;
-    const current = Math.min(this.activeIndex, records.length - 1);
-    let next = current;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(records.length - 1, current + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = records.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.#choose(records[current], current);
-        return;
-      default:
-        return;
-    }
+    if (this.#roving.onKeydown(event) || (event.key !== 'Enter' && event.key !== ' ')) return;
+    const record = this.#visibleRecords.find((r) => idOf(r) === this.#roving.activeKey);
+    if (!record) return;
     event.preventDefault();
-    this.activeIndex = next;
-    void this.updateComplete.then(() =>
-      (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(`#record-${next}`)?.focus(),
-    );
+    this.#choose(record);
+  }
+
+  #onListFocusin(event: FocusEvent): void {
+    this.#roving.onFocusin(event);
   }
 
   #onDraft(record: PaperOSRecord, key: string, value: string): void {
@@ -554,8 +530,7 @@ export class PaperOSRecordList extends PaperOSElement {
       this.createNotice = { text: msg(str`Created ${name || readableFieldName(type)}.`) };
       this.dispatchEvent(new PaperOSRecordCreateEvent(recId, type));
       // Reload the list with the new record, keeping the current one on screen meanwhile.
-      this.#refreshOf = this.#recordsTask.value;
-      void this.#recordsTask.run();
+      void this.refresh();
     } catch (error) {
       this.createNotice = this.#failure(error, msg('The record was not created. Your input is still here; try again.'));
     } finally {

@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { Workflow, WorkflowRecordRef, WorkflowTemplate } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
-import { formatCount, formatDateTime, localeOf } from '../base/format.js';
+import { formatCount, formatDateTime } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
 import { PaperOSWorkflowStartEvent, PaperOSWorkflowStartedEvent } from './events.js';
 import { workflowLauncherStyles } from './workflow-launcher.styles.js';
@@ -38,6 +38,8 @@ function parseTemplateIds(value: string | undefined): string[] {
  * then sends exactly one request (a double click or a held Enter cannot start
  * two), shows progress, fires `paperos-workflow-started` and refreshes the
  * started list. A failed start is shown next to its template and can be tried again.
+`refresh()` revalidates the templates and the started workflows past the
+page cache, as a start does by itself; the lists stay while it runs.
  *
  * @slot loading - Replaces the loading message.
  * @slot empty - Replaces the "no workflows" message.
@@ -106,21 +108,20 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
 
   /** Template ids with a start in flight: checked synchronously, so a second click or key repeat starts nothing. */
   readonly #inFlight = new Set<string>();
-  #locale = 'en';
 
-  readonly #dataTask = this.trackTask(
-    new Task(this, {
-      task: async ([client, orgId], { signal }): Promise<Loaded> => {
-        const org = await this.resolveOrgId(client, orgId, signal);
-        // Independent requests go out together.
-        const [templates, workflows] = await Promise.all([
-          client.listWorkflowTemplates(org, { signal }),
-          client.listWorkflows(org, { signal }),
-        ]);
-        return { org, templates, workflows };
-      },
-      args: () => [this.client, this.settings.orgId] as const,
-    }),
+  readonly #dataTask = this.dataTask(
+    () => [this.client, this.settings.orgId] as const,
+    async ([client, orgId], { signal, cache, previous }): Promise<Loaded> => {
+      const org = await this.resolveOrgId(client, orgId, signal);
+      // Independent requests go out together.
+      const [templates, workflows] = await Promise.all([
+        client.listWorkflowTemplates(org, { signal, cache }),
+        client.listWorkflows(org, { signal, cache }),
+      ]);
+      // Unchanged (304s): the same value, so nothing on screen changes.
+      const same = previous?.org === org && previous.templates === templates && previous.workflows === workflows;
+      return same ? previous : { org, templates, workflows };
+    },
     (loaded) => this.#offered(loaded.templates).length,
   );
 
@@ -129,20 +130,12 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     return ids.length ? templates.filter((t) => ids.includes(t.id)) : templates;
   }
 
-  protected override willUpdate(): void {
-    this.#locale = localeOf(this);
-  }
-
   protected override render(): TemplateResult {
     const task = this.#dataTask;
-    // Keep showing the lists while they refresh after a start.
-    const value = task.value;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
-    if (!value || (task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.PENDING)) {
-      return this.renderLoading(msg('Loading workflows…'));
-    }
-    if (task.status === TaskStatus.PENDING && !this.#isRefreshing())
-      return this.renderLoading(msg('Loading workflows…'));
+    // The lists stay on screen while they refresh after a start.
+    const value = this.shown(task);
+    if (!value) return this.renderLoading(msg('Loading workflows…'));
     const offered = this.#offered(value.templates);
     if (offered.length === 0 && value.workflows.length === 0)
       return this.renderEmpty(msg('No workflows are available.'));
@@ -177,13 +170,6 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       }
       ${this.#renderStarted(value.workflows)}
     `;
-  }
-
-  /** The connection a refresh after a start was for: only while it still holds are the old lists kept on screen. */
-  #refreshing?: readonly [unknown, unknown];
-
-  #isRefreshing(): boolean {
-    return this.#refreshing?.[0] === this.client && this.#refreshing[1] === this.settings.orgId;
   }
 
   #renderTemplate(template: WorkflowTemplate): TemplateResult {
@@ -228,7 +214,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
   }
 
   #renderStarted(workflows: Workflow[]): TemplateResult {
-    return html`<h3 class="heading">${msg(str`Started workflows (${formatCount(workflows.length, this.#locale)})`)}</h3>
+    return html`<h3 class="heading">${msg(str`Started workflows (${formatCount(workflows.length, this.locale)})`)}</h3>
       ${
         workflows.length
           ? html`<ul part="started" class="started">
@@ -240,7 +226,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
                     <span class="workflow-label">${w.label || w.template_id}</span>
                     <span part="workflow-status" class="workflow-status">${w.status}</span>
                     <span part="workflow-updated" class="workflow-updated"
-                      >${formatDateTime(w.updated_at, this.#locale)}</span
+                      >${formatDateTime(w.updated_at, this.locale)}</span
                     >
                   </li>`,
               )}
@@ -282,11 +268,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       this.#setStart(template.id, { phase: 'started', workflowId });
       const started = new PaperOSWorkflowStartedEvent(workflowId, template.id);
       this.dispatchEvent(started);
-      // The client dropped the cached list; fetch the fresh one while showing the old.
-      const refreshing = (this.#refreshing = [this.client, this.settings.orgId]);
-      void this.#dataTask.run().finally(() => {
-        if (this.#refreshing === refreshing) this.#refreshing = undefined;
-      });
+      // Revalidate the started workflows, showing the current lists meanwhile.
+      void this.refresh();
     } catch (error) {
       const reported = this.reportFailure(error);
       if (!reported) {

@@ -4,9 +4,13 @@ export interface BrowserEntry {
   path: string;
   apt: string;
 }
-export declare const BROWSERS: Record<'chromium' | 'firefox', BrowserEntry>;
+export declare const BROWSERS: Record<'chromium' | 'firefox' | 'webkit', BrowserEntry>;
+export declare const WEBKIT_TOOLS: Record<'webkitdriver' | 'xvfb-run', BrowserEntry>;
 export declare const CHROMEDRIVER: BrowserEntry;
 export declare const CHROMIUM_ARGS: string[];
-export declare function executablePath(name: 'chromium' | 'firefox' | 'chromedriver', env?: NodeJS.ProcessEnv): string;
+export declare function executablePath(
+  name: 'chromium' | 'firefox' | 'webkit' | 'webkitdriver' | 'xvfb-run' | 'chromedriver',
+  env?: NodeJS.ProcessEnv,
+): string;
 export declare function wantedBrowsers(env?: NodeJS.ProcessEnv): string[];
 export declare function missingBrowsers(options?: { env?: NodeJS.ProcessEnv; purpose?: 'test' | 'bench' }): string;

@@ -3,8 +3,8 @@
 // clear line when one is missing (nothing here ever downloads a browser).
 //
 // `node scripts/browsers.mjs [test|bench]` runs the check; `npm test` and
-// `npm run bench` call it first. BROWSERS=chromium (or firefox, comma-separated)
-// narrows both the check and the run.
+// `npm run bench` call it first. BROWSERS=chromium (or firefox or webkit,
+// comma-separated) narrows both the check and the run.
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,23 @@ import { fileURLToPath } from 'node:url';
 export const BROWSERS = {
   chromium: { label: 'Chromium', env: 'CHROME_PATH', path: '/usr/bin/chromium', apt: 'chromium' },
   firefox: { label: 'Firefox ESR', env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', apt: 'firefox-esr' },
+  webkit: {
+    label: 'WebKit MiniBrowser',
+    env: 'WEBKIT_PATH',
+    path: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    apt: 'webkit2gtk-driver',
+  },
+};
+
+/** WebKit runs through its WebDriver, under a virtual X server (scripts/webkit.mjs). */
+export const WEBKIT_TOOLS = {
+  webkitdriver: {
+    label: 'WebKitWebDriver',
+    env: 'WEBKITDRIVER_PATH',
+    path: '/usr/bin/WebKitWebDriver',
+    apt: 'webkit2gtk-driver',
+  },
+  'xvfb-run': { label: 'xvfb-run', env: 'XVFB_RUN_PATH', path: '/usr/bin/xvfb-run', apt: 'xvfb' },
 };
 
 /** Tachometer (the render timings in `npm run bench`) drives Chromium through its driver. */
@@ -35,7 +52,7 @@ export const CHROMIUM_ARGS = [
 
 /** Where the named browser's executable is expected: its variable, or the Debian path. */
 export function executablePath(name, env = process.env) {
-  const browser = BROWSERS[name] ?? (name === 'chromedriver' ? CHROMEDRIVER : undefined);
+  const browser = BROWSERS[name] ?? WEBKIT_TOOLS[name] ?? (name === 'chromedriver' ? CHROMEDRIVER : undefined);
   if (!browser) throw new Error(`unknown browser "${name}"`);
   return env[browser.env] || browser.path;
 }
@@ -70,12 +87,17 @@ function isExecutable(path) {
 export function missingBrowsers({ env = process.env, purpose = 'test' } = {}) {
   // The benchmarks run in Chromium only, partly through its driver.
   const needed =
-    purpose === 'bench' ? [BROWSERS.chromium, CHROMEDRIVER] : wantedBrowsers(env).map((name) => BROWSERS[name]);
+    purpose === 'bench'
+      ? [BROWSERS.chromium, CHROMEDRIVER]
+      : wantedBrowsers(env).flatMap((name) =>
+          name === 'webkit' ? [BROWSERS.webkit, ...Object.values(WEBKIT_TOOLS)] : [BROWSERS[name]],
+        );
   const missing = needed.filter((browser) => !isExecutable(env[browser.env] || browser.path));
   if (missing.length === 0) return '';
+  const packages = [...new Set(missing.map((browser) => browser.apt))];
   return (
     missing.map((browser) => `${browser.label} not found at ${env[browser.env] || browser.path}`).join(', ') +
-    `: install with \`sudo apt-get install -y ${missing.map((browser) => browser.apt).join(' ')}\`` +
+    `: install with \`sudo apt-get install -y ${packages.join(' ')}\`` +
     `, or set ${missing.map((browser) => browser.env).join(' / ')} to where it is` +
     (purpose === 'bench' ? '' : ` (BROWSERS=${Object.keys(BROWSERS).join(',')} narrows the browser tests)`)
   );

@@ -14,7 +14,13 @@ function runCheck(args: string[], env: Record<string, string>) {
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
-const nowhere = { CHROME_PATH: '/nonexistent/chromium', FIREFOX_PATH: '/nonexistent/firefox-esr' };
+const nowhere = {
+  CHROME_PATH: '/nonexistent/chromium',
+  FIREFOX_PATH: '/nonexistent/firefox-esr',
+  WEBKIT_PATH: '/nonexistent/MiniBrowser',
+  WEBKITDRIVER_PATH: '/nonexistent/WebKitWebDriver',
+  XVFB_RUN_PATH: '/nonexistent/xvfb-run',
+};
 
 describe('browser check', () => {
   it('stops within seconds with one line naming the browsers, where they were looked for and the install command', () => {
@@ -27,15 +33,32 @@ describe('browser check', () => {
     const [line] = lines;
     assert.match(line, /Chromium not found at \/nonexistent\/chromium/);
     assert.match(line, /Firefox ESR not found at \/nonexistent\/firefox-esr/);
-    assert.match(line, /apt-get install -y chromium firefox-esr/);
-    assert.match(line, /CHROME_PATH/);
-    assert.match(line, /FIREFOX_PATH/);
+    assert.match(line, /WebKit MiniBrowser not found at \/nonexistent\/MiniBrowser/);
+    assert.match(line, /WebKitWebDriver not found at \/nonexistent\/WebKitWebDriver/);
+    assert.match(line, /xvfb-run not found at \/nonexistent\/xvfb-run/);
+    assert.match(line, /apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb`/);
+    for (const variable of ['CHROME_PATH', 'FIREFOX_PATH', 'WEBKIT_PATH', 'WEBKITDRIVER_PATH', 'XVFB_RUN_PATH']) {
+      assert.match(line, new RegExp(variable));
+    }
+  });
+
+  it('for WebKit, wants its driver and the virtual X server too, each package once', () => {
+    const result = runCheck([], {
+      BROWSERS: 'webkit',
+      WEBKITDRIVER_PATH: '/nonexistent/WebKitWebDriver',
+      XVFB_RUN_PATH: '/nonexistent/xvfb-run',
+    });
+    assert.notEqual(result.status, 0);
+    assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
+    assert.doesNotMatch(result.stderr, /MiniBrowser not found|Chromium|Firefox/);
+    assert.match(result.stderr, /WebKitWebDriver not found at \/nonexistent\/WebKitWebDriver/);
+    assert.match(result.stderr, /apt-get install -y webkit2gtk-driver xvfb`/);
   });
 
   it('checks only the browsers that BROWSERS names', () => {
     const result = runCheck([], { ...nowhere, BROWSERS: 'firefox' });
     assert.notEqual(result.status, 0);
-    assert.doesNotMatch(result.stderr, /Chromium/);
+    assert.doesNotMatch(result.stderr, /Chromium|WebKit|xvfb-run not/);
     assert.match(result.stderr, /Firefox ESR not found at \/nonexistent\/firefox-esr/);
   });
 

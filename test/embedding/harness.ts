@@ -1,7 +1,8 @@
 // A small harness for the embedding tests that need more than one module graph
 // in a page (built bundles, server-rendered HTML): builds with esbuild into a
 // temporary directory, serves the files over HTTP and opens them in the system
-// Chromium (playwright-core) and, when installed, Firefox ESR (puppeteer).
+// Chromium (playwright-core), Firefox ESR (puppeteer) and, for the tests that
+// ask for it, WebKit (MiniBrowser through WebKitWebDriver and webdriverio).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -9,6 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { remote } from 'webdriverio';
+import { executablePath } from '../../scripts/browsers.mjs';
+import { startWebKitDriver, webkitCapabilities } from '../../scripts/webkit.mjs';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
@@ -91,7 +95,10 @@ export interface TestPage {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Polls `fn` in the page until it returns truthy. */
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
-  /** Uncaught errors and console errors seen so far. */
+  /**
+   * Uncaught errors and console errors seen so far. WebDriver (WebKit) cannot
+   * observe them: a page run there records its own, as the strict-CSP page does.
+   */
   errors: string[];
   close(): Promise<void>;
 }
@@ -102,17 +109,64 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** The browsers to run in: Chromium always, Firefox ESR when present (BROWSERS narrows it). */
-export function browserNames(): string[] {
-  const wanted = (process.env.BROWSERS || 'chromium,firefox').split(',');
-  return wanted.filter(
-    (name) =>
-      (name === 'chromium' && existsSync(process.env.CHROME_PATH || '/usr/bin/chromium')) ||
-      (name === 'firefox' && existsSync(process.env.FIREFOX_PATH || '/usr/bin/firefox-esr')),
-  );
+type BrowserName = 'chromium' | 'firefox' | 'webkit';
+
+/**
+ * The browsers to run in, of those the test supports: each one that is
+ * installed (BROWSERS narrows it). WebKit only for tests that need no `errors`.
+ */
+export function browserNames(supported: BrowserName[] = ['chromium', 'firefox']): BrowserName[] {
+  const wanted = process.env.BROWSERS ? process.env.BROWSERS.split(',').map((name) => name.trim()) : supported;
+  return supported.filter((name) => wanted.includes(name) && existsSync(executablePath(name)));
+}
+
+/** One MiniBrowser window under WebKitWebDriver; a new page reuses it. */
+async function launchWebKit(): Promise<TestBrowser> {
+  const driver = await startWebKitDriver();
+  try {
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      logLevel: 'error',
+      connectionRetryTimeout: 120_000,
+      capabilities: webkitCapabilities(),
+    });
+    return {
+      name: 'webkit',
+      async close() {
+        try {
+          await browser.deleteSession();
+        } finally {
+          await driver.stop();
+        }
+      },
+      async newPage() {
+        // The function's source goes to the page with its argument; WebDriver
+        // awaits a returned promise.
+        const evaluate = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
+          browser.execute(`return (${fn.toString()})(arguments[0]);`, arg) as Promise<T>;
+        return {
+          errors: [],
+          goto: async (url) => void (await browser.url(url)),
+          evaluate,
+          waitFor: async (fn, arg, timeout = 15_000) =>
+            void (await browser.waitUntil(async () => Boolean(await evaluate(fn, arg)), {
+              timeout,
+              interval: 50,
+              timeoutMsg: `waitFor timed out after ${timeout} ms: ${fn.toString().slice(0, 200)}`,
+            })),
+          close: async () => void (await browser.url('about:blank')),
+        };
+      },
+    };
+  } catch (error) {
+    await driver.stop();
+    throw error;
+  }
 }
 
 export async function launch(name: string): Promise<TestBrowser> {
+  if (name === 'webkit') return launchWebKit();
   if (name === 'chromium') {
     const browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',

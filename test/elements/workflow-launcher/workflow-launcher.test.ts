@@ -17,6 +17,7 @@ import {
   workflowsResponse,
 } from '../../fixtures/api-examples.js';
 import { MockApi } from '../../helpers/mock-api.js';
+import { holdKey, releaseKey } from '../../helpers/keyboard.js';
 
 const ORG = EXAMPLE_ORG_ID;
 const BASE = 'https://paperos.test';
@@ -262,9 +263,9 @@ describe('<paperos-workflow-launcher>', () => {
       button.click();
       button.click();
       button.focus();
-      await sendKeys({ down: 'Enter' });
+      await holdKey('Enter');
       await sendKeys({ press: 'Enter' });
-      await sendKeys({ up: 'Enter' });
+      await releaseKey('Enter');
       await held.pending;
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
       expect(button.getAttribute('aria-disabled')).to.equal('true');
@@ -300,11 +301,11 @@ describe('<paperos-workflow-launcher>', () => {
       const el = await mount();
       const button = startButton(el, 'Entity Setup');
       button.focus();
-      await sendKeys({ down: 'Enter' });
+      await holdKey('Enter');
       await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
-      await sendKeys({ down: 'Enter' }); // auto-repeat while still held
-      await sendKeys({ down: 'Enter' });
-      await sendKeys({ up: 'Enter' });
+      await holdKey('Enter'); // auto-repeat while still held
+      await holdKey('Enter');
+      await releaseKey('Enter');
       await aTimeout(50);
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
     });

@@ -49,6 +49,15 @@ process.on('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
 });
 
+function groupAlive(child) {
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killGroup(child, signal) {
   try {
     // Negative pid: the whole process group (xvfb-run, Xvfb, the driver and its browser).
@@ -77,13 +86,17 @@ export async function startWebKitDriver({ env = process.env, timeout = 30_000 } 
   exited.then(() => running.delete(child));
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (!groupAlive(child)) return;
     killGroup(child, 'SIGTERM');
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
-    // Xvfb and MiniBrowser may outlive the shell that started them by a moment.
+    // Xvfb and the browser's processes may outlive the shell that started them:
+    // the run is over only once the whole group has gone.
     killGroup(child, 'SIGKILL');
+    for (let waited = 0; groupAlive(child) && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
 
   const deadline = Date.now() + timeout;

@@ -12,7 +12,7 @@
  * `npm test`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { launch } from './lib/browser.js';
 import { buildPages } from './lib/build.js';
 import { measureBytes } from './lib/bytes.js';
 import { writeReport, type RunData } from './lib/report.js';
+import { loadSectionOf, withLoadSection } from './load/report.js';
 import {
   filterKeystroke,
   fiveElements,
@@ -337,7 +338,9 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(root, 'bench/.results/last-run.json'), JSON.stringify(data, null, 1));
   const out = join(root, 'bench/RESULTS.md');
-  writeFileSync(out, writeReport(data));
+  // the server toolkit's load figures (npm run load) share the file and stay as they were
+  const load = existsSync(out) ? loadSectionOf(readFileSync(out, 'utf8')) : undefined;
+  writeFileSync(out, load ? withLoadSection(writeReport(data), load) : writeReport(data));
   rmSync(work, { recursive: true, force: true });
   log(`wrote bench/RESULTS.md in ${data.durationS.toFixed(0)} s`);
 }

@@ -1,4 +1,4 @@
-import { Duplex } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from 'node:zlib';
 
 /** Answers up to this size are read whole (an answer that breaks off can still become a 502); larger ones stream. */
@@ -103,17 +103,28 @@ function streamed(
   encoding: Encoding | undefined,
   headers: Headers,
 ): ReadableStream<Uint8Array> {
+  // a browser gone or an upstream broken off: zlib's native memory is freed now, not at some later GC
+  let cleanup = () => {};
   const rest = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         for (const chunk of head) controller.enqueue(chunk);
       },
       async pull(controller) {
-        const next = await reader.read();
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          cleanup();
+          throw error;
+        }
         if (next.done) controller.close();
         else controller.enqueue(next.value);
       },
-      cancel: (reason) => reader.cancel(reason),
+      cancel: (reason) => {
+        cleanup();
+        return reader.cancel(reason);
+      },
     },
     { highWaterMark: 0 },
   );
@@ -121,5 +132,38 @@ function streamed(
   if (!encoding) return redacted;
   headers.set('content-encoding', encoding);
   const zip = encoding === 'br' ? createBrotliCompress(BROTLI) : createGzip(GZIP);
-  return redacted.pipeThrough(Duplex.toWeb(zip) as unknown as TransformStream<Uint8Array, Uint8Array>);
+  cleanup = () => zip.destroy();
+  return redacted.pipeThrough(compressingStream(zip));
+}
+
+/**
+ * zlib as a web TransformStream that takes the next chunk only once zlib has
+ * taken the last: the browser's pace reaches the upstream, and nothing piles
+ * up in between (Node's Duplex.toWeb buffers whatever is written to it).
+ */
+function compressingStream(zip: Transform): TransformStream<Uint8Array, Uint8Array> {
+  const written = (chunk?: Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      if (chunk) zip.write(chunk, (error) => (error ? reject(error) : resolve()));
+      else {
+        zip.once('end', resolve).once('error', reject);
+        zip.end();
+      }
+    });
+  return new TransformStream({
+    start(controller) {
+      zip.on('data', (chunk: Buffer) => {
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          // the browser went away while zlib was busy: nothing to send it any more
+          zip.destroy();
+        }
+      });
+      // zlib's own failures reach the write and end callbacks; an unheard 'error' event would end the process
+      zip.on('error', () => undefined);
+    },
+    transform: (chunk) => written(chunk),
+    flush: () => written(),
+  });
 }

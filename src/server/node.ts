@@ -1,7 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { MAX_BODY_BYTES, noStore, type WebHandler } from './handlers.js';
 
 /**
@@ -36,9 +33,7 @@ export function toNodeHandler(handler: WebHandler): (req: IncomingMessage, res: 
       res.statusCode = response.status;
       response.headers.forEach((value, name) => res.setHeader(name, value));
       if (!response.body) return res.end();
-      // an answer of known length is in memory already; any other streams, at the pace the browser reads
-      if (response.headers.has('content-length')) return res.end(Buffer.from(await response.arrayBuffer()));
-      await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+      await pump(response.body, res);
     })().catch(() => {
       if (!res.headersSent) {
         res.statusCode = 500;
@@ -50,6 +45,44 @@ export function toNodeHandler(handler: WebHandler): (req: IncomingMessage, res: 
       }
     });
   };
+}
+
+/**
+ * Writes a web stream to Node's response at the pace the browser reads it; a
+ * browser that goes away cancels the stream (and so the upstream answer). An
+ * answer of one chunk (any built from a string or buffer) is sent in one go.
+ */
+async function pump(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  const gone = () => void reader.cancel().catch(() => undefined);
+  res.once('close', gone);
+  try {
+    let next = await reader.read();
+    while (!next.done) {
+      const after = await reader.read();
+      if (after.done) return void res.end(next.value);
+      if (!res.write(next.value)) {
+        await drainedOrClosed(res);
+        if (res.destroyed) return;
+      }
+      next = after;
+    }
+    res.end();
+  } finally {
+    res.off('close', gone);
+  }
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade']);

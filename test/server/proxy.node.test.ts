@@ -220,6 +220,8 @@ describe('proxy and token endpoint: CSRF, streaming, compression', { timeout: 12
       server.close();
     });
 
+    const ids = (bytes: Buffer) => JSON.parse(bytes.toString()).documents.map((d: { id: string }) => d.id);
+
     /** The raw answer: headers and the bytes on the wire, undecoded. */
     const raw = (path: string, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }>((resolve, reject) => {
@@ -240,7 +242,6 @@ describe('proxy and token endpoint: CSRF, streaming, compression', { timeout: 12
       assert.equal(plain.headers['content-encoding'], undefined);
       assert.equal(plain.headers['transfer-encoding'], 'chunked', 'streamed');
       // the same documents each time (their signed links differ from one answer to the next)
-      const ids = (bytes: Buffer) => JSON.parse(bytes.toString()).documents.map((d: { id: string }) => d.id);
       const documents = ids(plain.bytes);
       assert.equal(documents.length, 3000);
       const gzip = await raw(path, { 'accept-encoding': 'gzip, deflate' });
@@ -258,6 +259,27 @@ describe('proxy and token endpoint: CSRF, streaming, compression', { timeout: 12
       assert.equal(short.status, 200);
       if (short.headers['content-encoding'] === 'gzip') JSON.parse(gunzipSync(short.bytes).toString());
       else JSON.parse(short.bytes.toString());
+    });
+
+    it('stays up when a browser goes away mid-answer, compressed or not', async () => {
+      const path = `/api/v1/orgs/${LARGE_ORG_ID}/documents`;
+      for (const encoding of ['identity', 'gzip', 'br']) {
+        await new Promise<void>((resolve, reject) => {
+          const req = httpRequest(`${base}/paperos${path}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          });
+          req.on('error', () => undefined);
+          req.on('close', () => resolve());
+          req.once('error', reject).end();
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const after = await raw(path, { 'accept-encoding': 'gzip' });
+      assert.equal(after.status, 200);
+      assert.equal(ids(gunzipSync(after.bytes)).length, 3000);
     });
 
     it('passes conditional requests and 304s through, compressed or not', async () => {

@@ -22,6 +22,7 @@ import type {
   CreateOrgInput,
   CreateRecordInput,
   FetchLike,
+  FetchToken,
   ListDocumentsQuery,
   ListRecordsQuery,
   Logger,
@@ -34,7 +35,6 @@ import type {
   StartWorkflowInput,
   StartedWorkflow,
   TokenDebug,
-  TokenResult,
   Workflow,
   WorkflowTemplate,
 } from './types.js';
@@ -45,7 +45,9 @@ export interface PaperOSClientOptions {
   /** PaperOS base URL (default `https://app.paperos.com`). */
   baseUrl?: string;
   token?: string;
-  fetchToken?: () => Promise<TokenResult>;
+  /** Called with `{reason: 'initial' | 'expiring' | 'rejected'}`; a zero-argument callback works as well. */
+  fetchToken?: FetchToken;
+  /** The host backend's token endpoint; POSTed `{"reason": ...}` as JSON. */
   tokenUrl?: string;
   /** Wins over token / fetchToken / tokenUrl. Without any, requests carry no Authorization (BFF proxy mode). */
   tokenSource?: TokenSource;
@@ -373,7 +375,11 @@ export class PaperOSClient {
     return value;
   }
 
-  /** Sends with the current token; on a 401, one forced refresh and one retry, then the error. */
+  /**
+   * Sends with the current token; on a 401, one forced refresh (reason `rejected`) and one more
+   * send, even when the token came back unchanged: a 401 may pass a moment later (one server's
+   * hiccup, a key rotation still spreading). A second 401 is the error; never a third send.
+   */
   async #authorized(call: Call, url: string, signal: AbortSignal | undefined): Promise<unknown> {
     const token = await this.#token(signal, false);
     try {
@@ -381,7 +387,6 @@ export class PaperOSClient {
     } catch (error) {
       if (!isPaperOSError(error) || error.status !== 401 || !this.tokenSource?.refreshable) throw error;
       const fresh = await this.#token(signal, true, token);
-      if (fresh === token) throw error;
       return this.#exchange(call, url, fresh, signal);
     }
   }

@@ -1,14 +1,17 @@
 import { decodeJwt } from 'jose';
 import { PaperOSError, isPaperOSError } from './errors.js';
 import { abortError } from './http.js';
-import type { FetchLike, TokenResult } from './types.js';
+import type { FetchLike, FetchToken, TokenRequestReason, TokenResult } from './types.js';
 
 export interface TokenSourceOptions {
   /** A fixed token. */
   token?: string;
-  /** A callback that returns a fresh token. */
-  fetchToken?: () => Promise<TokenResult>;
-  /** The host backend endpoint: `POST`, same-origin credentials, answers `{"access_token": "...", "expires_in"?: n}`. */
+  /** A callback that returns a fresh token; called with `{reason}` (see `TokenRequestContext`). */
+  fetchToken?: FetchToken;
+  /**
+   * The host backend endpoint: `POST` with the JSON body `{"reason": ...}`, same-origin credentials,
+   * answers `{"access_token": "...", "expires_in"?: n}`.
+   */
   tokenUrl?: string;
   fetch?: FetchLike;
   /** Refresh this long before `exp` (default 60 s). */
@@ -22,7 +25,8 @@ let sourceCounter = 0;
 
 /**
  * Holds one access token in memory and refreshes it: ahead of a JWT's `exp`,
- * or when forced after a 401. Concurrent callers share one fetch.
+ * or when forced after a 401. Concurrent callers share one fetch, and each
+ * fetch says why it is made (`initial`, `expiring`, `rejected`).
  */
 export class TokenSource {
   readonly #options: TokenSourceOptions;
@@ -31,7 +35,7 @@ export class TokenSource {
   #expiresAt?: number;
   #claims?: Readonly<Record<string, unknown>>;
   #fetchedAt = -Infinity;
-  #inflight?: Promise<string>;
+  #inflight?: { promise: Promise<string>; reason: TokenRequestReason };
 
   constructor(options: TokenSourceOptions) {
     if (options.token === undefined && !options.fetchToken && !options.tokenUrl) {
@@ -59,8 +63,9 @@ export class TokenSource {
 
   /**
    * The current token, fetched or refreshed when needed; concurrent callers share one fetch.
-   * `staleToken` (with `forceRefresh`): the token a server refused. When another caller has
-   * already replaced it, the replacement is used and no second refresh starts.
+   * `forceRefresh` asks anew with the reason `rejected`. `staleToken` (with `forceRefresh`): the
+   * token a server refused. When another caller has already replaced it, the replacement is used
+   * and no second refresh starts.
    */
   async getToken(options: { signal?: AbortSignal; forceRefresh?: boolean; staleToken?: string } = {}): Promise<string> {
     const { signal, staleToken } = options;
@@ -68,8 +73,18 @@ export class TokenSource {
     const forceRefresh =
       options.forceRefresh === true && (staleToken === undefined || staleToken === this.#token || !!this.#inflight);
     if (this.#token !== undefined && (!this.refreshable || (!forceRefresh && !this.#isDue()))) return this.#token;
-    this.#inflight ??= this.#fetch().finally(() => (this.#inflight = undefined));
-    return withSignal(this.#inflight, signal);
+    if (forceRefresh && this.#inflight && this.#inflight.reason !== 'rejected') {
+      // A fetch for another reason is under way; a host backend may answer it from its cache
+      // with the very token that was refused, so that one counts only if it differs.
+      const next = await withSignal(this.#inflight.promise, signal);
+      if (next !== staleToken) return next;
+    }
+    const reason = forceRefresh ? 'rejected' : this.#token === undefined ? 'initial' : 'expiring';
+    if (!this.#inflight) {
+      const promise = this.#fetch(reason).finally(() => (this.#inflight = undefined));
+      this.#inflight = { promise, reason };
+    }
+    return withSignal(this.#inflight.promise, signal);
   }
 
   #now(): number {
@@ -82,10 +97,10 @@ export class TokenSource {
     return this.#now() >= refreshAt && this.#now() - this.#fetchedAt >= MIN_REFETCH_MS;
   }
 
-  async #fetch(): Promise<string> {
+  async #fetch(reason: TokenRequestReason): Promise<string> {
     let result: TokenResult;
     try {
-      result = this.#options.fetchToken ? await this.#options.fetchToken() : await this.#fromEndpoint();
+      result = this.#options.fetchToken ? await this.#options.fetchToken({ reason }) : await this.#fromEndpoint(reason);
     } catch (error) {
       if (isPaperOSError(error)) throw error;
       throw new PaperOSError({ status: 0, code: 'token_unavailable', cause: error });
@@ -103,14 +118,15 @@ export class TokenSource {
     return normalized.token;
   }
 
-  async #fromEndpoint(): Promise<TokenResult> {
+  async #fromEndpoint(reason: TokenRequestReason): Promise<TokenResult> {
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     let response: Response;
     try {
       response = await fetchImpl(this.#options.tokenUrl!, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ reason }),
       });
     } catch (error) {
       throw new PaperOSError({
@@ -185,9 +201,10 @@ function registry(): Registry {
 }
 
 /**
- * The page-wide TokenSource for these options: the same `tokenUrl`, the same
- * `fetchToken` function or the same fixed token always gives the same source,
- * so every element on the page shares one token fetch.
+ * The page-wide TokenSource for these options: the same `tokenUrl` string, the
+ * same `fetchToken` function (by identity: two different callbacks are two
+ * sources, even with the same code) or the same fixed token always gives the
+ * same source, so the elements using it share one token fetch.
  */
 export function sharedTokenSource(options: TokenSourceOptions): TokenSource {
   const { byKey, byCallback } = registry();

@@ -7,6 +7,21 @@
 /** What a `fetchToken` callback may resolve to. `expiresAt` is epoch milliseconds. */
 export type TokenResult = string | { token: string; expiresAt?: number };
 
+/**
+ * Why a token is asked for: `initial` (none yet), `expiring` (the current one is
+ * near its `exp`) or `rejected` (PaperOS answered 401 to it; a host backend that
+ * caches tokens should mint a new one rather than hand back the refused one).
+ */
+export type TokenRequestReason = 'initial' | 'expiring' | 'rejected';
+
+/** What a `fetchToken` callback is called with; a `token-url` POST sends the same as JSON. */
+export interface TokenRequestContext {
+  reason: TokenRequestReason;
+}
+
+/** A `fetchToken` callback. One that takes no argument works as well. */
+export type FetchToken = (context: TokenRequestContext) => Promise<TokenResult>;
+
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** Options every client call accepts. */

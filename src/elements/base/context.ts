@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { TokenResult } from '../../client/types.js';
+import type { FetchToken } from '../../client/types.js';
 
 /**
  * The settings a `<paperos-provider>` hands to every element inside it.
@@ -10,7 +10,7 @@ export interface PaperOSSettings {
   orgId?: string;
   tokenUrl?: string;
   token?: string;
-  fetchToken?: () => Promise<TokenResult>;
+  fetchToken?: FetchToken;
 }
 
 // A string key (not a Symbol) so two copies of the library on one page still

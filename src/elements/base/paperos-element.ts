@@ -13,7 +13,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { DEFAULT_BASE_URL, PaperOSClient } from '../../client/client.js';
 import { PaperOSError, isPaperOSError } from '../../client/errors.js';
 import { sharedTokenSource, type TokenSource } from '../../client/token.js';
-import type { TokenResult } from '../../client/types.js';
+import type { FetchToken } from '../../client/types.js';
 import { paperosSettingsContext, type PaperOSSettings } from './context.js';
 import { PaperOSErrorEvent, PaperOSLoadEvent } from './events.js';
 import { describeError } from './messages.js';
@@ -74,6 +74,15 @@ export const LOADING_DELAY_MS = 100;
  * (own attributes, else the nearest `<paperos-provider>`), a shared client,
  * and the loading / empty / error states with their events.
  *
+ * Tokens: elements share one token fetch when they use one source: the same
+ * provider, the same `token-url`, or the same `fetchToken` function (two
+ * different callbacks are two sources). `fetchToken` is called with
+ * `{reason: 'initial' | 'expiring' | 'rejected'}` (a zero-argument callback works
+ * too), and `token-url` is POSTed the same `{"reason": ...}` as JSON; `rejected`
+ * means PaperOS answered 401 to the current token, so a backend that caches
+ * tokens should mint a new one. After a 401 a request is sent once more, never
+ * a third time.
+ *
  * Subclasses keep their data in `@lit/task` tasks and register them with
  * `trackTask`, so a removed element aborts its requests and a re-attached one
  * loads again.
@@ -102,8 +111,8 @@ export abstract class PaperOSElement extends LitElement {
   /** An access token. Property only: it is never reflected to an attribute. */
   declare token?: string;
 
-  /** A callback that returns a fresh token. Property only. */
-  declare fetchToken?: () => Promise<TokenResult>;
+  /** A callback that returns a fresh token, called with `{reason}`. Property only. */
+  declare fetchToken?: FetchToken;
 
   /** Settings handed down by an enclosing `<paperos-provider>`. */
   declare protected inheritedSettings?: PaperOSSettings;

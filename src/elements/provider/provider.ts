@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
-import type { TokenResult } from '../../client/types.js';
+import type { FetchToken } from '../../client/types.js';
 import { paperosSettingsContext, type PaperOSSettings } from '../base/context.js';
 
 /**
@@ -9,6 +9,11 @@ import { paperosSettingsContext, type PaperOSSettings } from '../base/context.js
  *
  * The settings flow through `@lit/context`; an element's own attribute or
  * property wins over the provider's. The provider renders no box of its own.
+ * The elements inside share one token fetch (unless one sets its own `token`,
+ * `token-url` or `fetchToken`). `fetchToken` is called with
+ * `{reason: 'initial' | 'expiring' | 'rejected'}` and `token-url` is POSTed the
+ * same `{"reason": ...}` as JSON; on `rejected` (PaperOS answered 401) a backend
+ * that caches tokens should mint a new one.
  *
  * @slot - PaperOS elements (at any depth, through shadow roots too).
  */
@@ -40,8 +45,8 @@ export class PaperOSProvider extends LitElement {
   /** An access token. Property only: never reflected to an attribute. */
   declare token?: string;
 
-  /** A callback that returns a fresh token. Property only. */
-  declare fetchToken?: () => Promise<TokenResult>;
+  /** A callback that returns a fresh token, called with `{reason}`. Property only. */
+  declare fetchToken?: FetchToken;
 
   /** Hands the settings to every element inside (a controller, not the `@provide` decorator: less code in the bundle). */
   #provider = new ContextProvider(this, { context: paperosSettingsContext, initialValue: {} as PaperOSSettings });

@@ -97,6 +97,65 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       expect(fake.requests[0].url.href).to.equal('https://host.test/paperos-token');
     });
 
+    it('says why it asks: fetchToken gets {reason}, tokenUrl is POSTed the same as JSON', async () => {
+      let now = Date.parse('2026-01-01T00:00:00Z');
+      const reasons: unknown[] = [];
+      const viaCallback = new TokenSource({
+        now: () => now,
+        fetchToken: async (context) => {
+          reasons.push(context);
+          return examples.makeJwt({ n: reasons.length, exp: now / 1000 + 600 });
+        },
+      });
+      const first = await viaCallback.getToken();
+      now += 550_000; // inside the refresh-ahead window
+      const second = await viaCallback.getToken();
+      await viaCallback.getToken({ forceRefresh: true, staleToken: second });
+      expect(first).to.not.equal(second);
+      expect(reasons).to.deep.equal([{ reason: 'initial' }, { reason: 'expiring' }, { reason: 'rejected' }]);
+
+      const fake = new FakeFetch();
+      fake.fallback = () => json({ access_token: 'same', expires_in: 300 });
+      const viaUrl = new TokenSource({ tokenUrl: 'https://host.test/paperos-token', fetch: fake.fetch });
+      await viaUrl.getToken();
+      await viaUrl.getToken({ forceRefresh: true, staleToken: 'same' });
+      expect(fake.requests.map((r) => r.body)).to.deep.equal([{ reason: 'initial' }, { reason: 'rejected' }]);
+      expect(fake.requests.map((r) => r.headers.get('content-type'))).to.deep.equal([
+        'application/json',
+        'application/json',
+      ]);
+    });
+
+    it('still takes a fetchToken callback without parameters', async () => {
+      const legacy: () => Promise<string> = async () => 'legacy-token';
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: new FakeFetch().fetch,
+        cache: false,
+        fetchToken: legacy,
+      });
+      expect(await client.tokenSource!.getToken()).to.equal('legacy-token');
+    });
+
+    it('a refusal while an initial fetch is under way asks again, as rejected, only if that fetch brings the refused token', async () => {
+      const reasons: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const source = new TokenSource({
+        fetchToken: async ({ reason }) => {
+          reasons.push(reason);
+          if (reasons.length === 1) await gate;
+          return reasons.length === 1 ? 'refused' : 'renewed';
+        },
+      });
+      const initial = source.getToken();
+      const forced = source.getToken({ forceRefresh: true, staleToken: 'refused' });
+      release();
+      expect(await initial).to.equal('refused');
+      expect(await forced).to.equal('renewed');
+      expect(reasons).to.deep.equal(['initial', 'rejected']);
+    });
+
     it('reports a token endpoint without access_token as token_unavailable', async () => {
       const fake = new FakeFetch().reply(json({ nope: true }));
       const source = new TokenSource({ tokenUrl: 'https://host.test/t', fetch: fake.fetch });
@@ -205,6 +264,45 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       expect(tokenCalls).to.equal(2);
       const retried = fake.requests.slice(10).map((r) => r.headers.get('authorization'));
       expect(retried).to.deep.equal(Array(10).fill('Bearer tok-2'));
+    });
+
+    it('sends once more after a 401 even when the refreshed token is the same one', async () => {
+      const fake = new FakeFetch().reply(json({ message: 'invalid' }, 401), json(examples.workflowsResponse));
+      const reasons: string[] = [];
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async ({ reason }) => {
+          reasons.push(reason);
+          return 'the-same-token';
+        },
+      });
+      expect(await client.listWorkflows(ORG)).to.have.length(1);
+      expect(reasons).to.deep.equal(['initial', 'rejected']);
+      expect(fake.requests.map((r) => r.headers.get('authorization'))).to.deep.equal([
+        'Bearer the-same-token',
+        'Bearer the-same-token',
+      ]);
+    });
+
+    it('a second 401 to the unchanged token is the error: two sends, never a third', async () => {
+      const fake = new FakeFetch();
+      fake.fallback = () => json({}, 401);
+      let tokenCalls = 0;
+      const client = new PaperOSClient({
+        baseUrl: BASE,
+        fetch: fake.fetch,
+        cache: false,
+        fetchToken: async () => {
+          tokenCalls++;
+          return 'the-same-token';
+        },
+      });
+      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
+      expect(error.code).to.equal('unauthorized');
+      expect(fake.requests).to.have.length(2);
+      expect(tokenCalls).to.equal(2);
     });
 
     it('gives up with unauthorized after the one retry', async () => {

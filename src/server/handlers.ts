@@ -46,11 +46,32 @@ export const noStore = { 'cache-control': 'no-store', 'content-type': 'applicati
 export const error = (status: number, message: string, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ success: false, message }), { status, headers: { ...noStore, ...headers } });
 
+/** The `reason` of a token request's JSON body (`{"reason": "rejected"}`); anything else counts as none. */
+async function tokenReason(request: Request): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    return undefined;
+  }
+  // the elements send a few bytes; a large body is not worth parsing
+  if (!text || text.length > 1000) return undefined;
+  try {
+    const reason = (JSON.parse(text) as { reason?: unknown } | null)?.reason;
+    return typeof reason === 'string' ? reason : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The endpoint the elements' `token-url` points at. POST only, from your own
  * origin (or `allowedOrigins`), with no body or a JSON one; it asks your
  * `authorize` callback who is signed in, and answers nothing without its approval.
  * Answers `{"access_token", "token_type": "Bearer", "expires_in"}` with `Cache-Control: no-store`.
+ * The elements POST `{"reason": "initial" | "expiring" | "rejected"}`: on `rejected`
+ * (PaperOS refused the token) the kept token is dropped and a new one minted, at
+ * most once per user and org in 10 s (`PaperOSIntegration.renewAccessToken`).
  */
 export function createTokenHandler(
   options: { integration: PaperOSIntegration; authorize: Authorize } & CrossSiteOptions,
@@ -62,8 +83,12 @@ export function createTokenHandler(
     const approval = await approve(options.authorize, request);
     if (!approval.ok) return approval.response;
     const { who } = approval;
+    const { integration } = options;
     try {
-      const { token, expiresAt } = await options.integration.accessToken(who, who.orgId);
+      const rejected = (await tokenReason(request)) === 'rejected';
+      const { token, expiresAt } = await (rejected
+        ? integration.renewAccessToken(who, who.orgId)
+        : integration.accessToken(who, who.orgId));
       const expiresIn = Math.max(0, Math.floor((expiresAt - Date.now()) / 1000));
       return new Response(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: expiresIn }), {
         status: 200,

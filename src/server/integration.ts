@@ -17,6 +17,12 @@ export interface IntegrationOptions {
   refreshAheadMs?: number;
   /** Per-request timeout towards PaperOS, ms (default 15000). */
   timeoutMs?: number;
+  /**
+   * At most one forced mint (`renewAccessToken`) per subject and org in this window, ms
+   * (default 10 000), shared by every instance using the store: a page cannot make the
+   * backend mint in a loop.
+   */
+  renewIntervalMs?: number;
   now?: () => number;
 }
 
@@ -65,6 +71,7 @@ export class PaperOSIntegration {
   readonly store: TokenStore;
   readonly #options: IntegrationOptions;
   readonly #minting = new Map<string, Promise<MintedToken>>();
+  readonly #renewing = new Map<string, Promise<MintedToken>>();
 
   constructor(options: IntegrationOptions) {
     if (!options.clientId || !options.clientSecret) throw new TypeError('clientId and clientSecret are required.');
@@ -141,6 +148,37 @@ export class PaperOSIntegration {
     const kept = await this.store.get(key);
     if (kept && kept.token !== refused && this.#fresh(kept)) return kept;
     return this.#mint(key, subject, orgId, options, (token) => token.token !== refused && this.#fresh(token));
+  }
+
+  /**
+   * A new token because one was refused: the token endpoint's `{"reason": "rejected"}`
+   * (the browser's token is not known here, so the kept one counts as refused) or the
+   * proxy's 401 (`refused` given). At most one such forced mint per subject and org per
+   * `renewIntervalMs` (default 10 s, a window shared through the store); later calls in
+   * the window, and calls whose refused token was already replaced, get the newest token
+   * and cause no mint, so a page cannot make the backend mint in a loop.
+   */
+  async renewAccessToken(
+    subject: SubjectRef,
+    orgId: string,
+    refused?: string,
+    options: MintOptions = {},
+  ): Promise<MintedToken> {
+    const key = keyOf(subject, orgId);
+    // callers in this process share one renewal, so none sees the refused token before it is dropped
+    let renewal = this.#renewing.get(key);
+    if (!renewal) {
+      renewal = (async () => {
+        const kept = await this.store.get(key);
+        if (refused !== undefined && kept && kept.token !== refused && this.#fresh(kept)) return kept;
+        const window = this.#options.renewIntervalMs ?? 10_000;
+        if (!kept || !(await this.store.claim(`renew:${key}`, window)))
+          return this.accessToken(subject, orgId, options);
+        return this.renewToken(subject, orgId, refused ?? kept.token, options);
+      })().finally(() => this.#renewing.delete(key));
+      this.#renewing.set(key, renewal);
+    }
+    return renewal;
   }
 
   /** Drops one kept token (for every instance sharing the store); with `only`, just while it is still that token. */

@@ -35,7 +35,8 @@ export interface ProxyOptions extends CrossSiteOptions {
  * filter that redacts it, compressed when the browser accepts gzip or brotli.
  * POST and PATCH must come from your origin (or `allowedOrigins`) with a JSON
  * body. When PaperOS refuses the token (401), it is renewed once for every
- * instance sharing the token store, and the request sent once more.
+ * instance sharing the token store (`renewAccessToken`: one forced mint per user
+ * and org in 10 s), and the request sent once more.
  */
 export function createProxyHandler(options: ProxyOptions): WebHandler {
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
@@ -87,9 +88,10 @@ export function createProxyHandler(options: ProxyOptions): WebHandler {
       let token = (await options.integration.accessToken(who, who.orgId)).token;
       let upstream = await send(token);
       if (upstream.status === 401) {
-        // the token was refused (revoked, key rotated): renew it for every instance, send once more
+        // the token was refused (revoked, key rotated): renew it for every instance (one forced
+        // mint per user and org in 10 s, shared with the token endpoint), send once more
         await upstream.body?.cancel();
-        token = (await options.integration.renewToken(who, who.orgId, token)).token;
+        token = (await options.integration.renewAccessToken(who, who.orgId, token)).token;
         upstream = await send(token);
       }
       const out = new Headers();

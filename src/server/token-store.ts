@@ -56,7 +56,9 @@ export class MemoryTokenStore implements TokenStore {
     this.#now = options.now ?? Date.now;
     // lru-cache's own clock is performance.now(); expiry is checked here against the token's exp
     this.#tokens = new LRUCache({ max });
-    this.#claims = new LRUCache({ max, ttlAutopurge: false, ttl: 1 });
+    // claim windows follow the store's clock, as token expiry does
+    const now = this.#now;
+    this.#claims = new LRUCache({ max, ttlAutopurge: false, ttl: 1, ttlResolution: 0, perf: { now: () => now() } });
   }
 
   /** Tokens held now (expired ones included until they are next looked at or evicted). */

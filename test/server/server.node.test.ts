@@ -250,6 +250,47 @@ describe('server toolkit', () => {
       }
     });
 
+    it('reason "rejected": 20 concurrent requests cause one mint, a second burst 10 s later one more', async () => {
+      let now = Date.now();
+      const paperos = integration({ now: () => now });
+      const h = createTokenHandler({ integration: paperos, authorize: async () => ({ ...john, orgId: DEMO_ORG_ID }) });
+      const ask = async (body?: unknown) => {
+        const response = await h(
+          new Request('http://host.test/paperos/token', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+        );
+        assert.equal(response.status, 200);
+        return ((await response.json()) as { access_token: string }).access_token;
+      };
+      const burst = () => Promise.all(Array.from({ length: 20 }, () => ask({ reason: 'rejected' })));
+
+      const cached = await ask({ reason: 'initial' });
+      mints = 0;
+      for (const body of [{ reason: 'initial' }, { reason: 'expiring' }, undefined, { reason: 42 }, '[']) {
+        assert.equal(await ask(body), cached, `${JSON.stringify(body)}: the cached token`);
+      }
+      assert.equal(mints, 0);
+
+      const renewed = await burst();
+      assert.equal(mints, 1, 'one mint for the first burst');
+      assert.equal(new Set(renewed).size, 1);
+      assert.notEqual(renewed[0], cached, 'a new token, not the refused one');
+      now += 9_000;
+      assert.equal(await ask({ reason: 'rejected' }), renewed[0], 'inside the window: the newest token');
+      assert.equal(mints, 1);
+
+      now += 1_001; // just past the 10 s window
+      const again = await burst();
+      assert.equal(mints, 2, 'one more mint 10 s after the first');
+      assert.equal(new Set(again).size, 1);
+      assert.notEqual(again[0], renewed[0]);
+      assert.equal(await ask({ reason: 'initial' }), again[0], 'and it is the cached one from then on');
+      assert.equal(mints, 2);
+    });
+
     it('runs in Node http through toNodeHandler', async () => {
       const server = createServer(
         toNodeHandler(
@@ -356,6 +397,31 @@ describe('server toolkit', () => {
       sandbox.setFaults([{ kind: 'status', status: 401, path: 'documents$', times: 2 }]);
       assert.equal((await handler(at(`${org}/documents`))).status, 401, 'only once');
       sandbox.clearFaults();
+    });
+
+    it('refusals of one cached token share one forced mint with the token endpoint', async () => {
+      const paperos = integration();
+      const handler = createProxyHandler({ integration: paperos, authorize: approveJohn, prefix: '/paperos' });
+      const tokens = createTokenHandler({ integration: paperos, authorize: approveJohn });
+      await paperos.accessToken(john, DEMO_ORG_ID);
+      mints = 0;
+      sandbox.setFaults([{ kind: 'status', status: 401, path: 'documents$', times: 5 }]);
+      const answers = await Promise.all(Array.from({ length: 5 }, () => handler(at(`${org}/documents`))));
+      sandbox.clearFaults();
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [200, 200, 200, 200, 200],
+      );
+      assert.equal(mints, 1, 'one new token for five refusals');
+      const rejected = await tokens(
+        new Request('http://host.test/paperos/token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"reason":"rejected"}',
+        }),
+      );
+      assert.equal(rejected.status, 200);
+      assert.equal(mints, 1, 'the token endpoint, inside the same window, hands out that new token');
     });
 
     it('passes conditional GETs, Retry-After and error statuses through', async () => {

@@ -70,6 +70,8 @@ export interface SandboxApp {
   faults(): FaultRule[];
   /** Puts the data back to the seed (the signing key stays). */
   reset(): void;
+  /** A new signing key: tokens and links signed with the old one get 401 from now on; the JWKS lists only the new key. */
+  rotateKeys(): Promise<{ kid: string }>;
   /** Moves the issuer and link base (e.g. behind a proxy known only after start); earlier tokens and links stop working. */
   setPublicUrl(url: string): void;
 }
@@ -200,13 +202,12 @@ export async function createSandboxApp(options: SandboxOptions = {}): Promise<Sa
     privateJwk: persisted?.privateJwk,
     now,
   });
-  const privateJwk = tokens.exportPrivateJwk();
 
   // Every change is written before the response goes out, so an acknowledged change survives a crash.
   const save = () => {
     state.version++;
     if (!options.dataFile) return;
-    const data: Persisted = { format: 'paperos-sandbox/1', state, privateJwk };
+    const data: Persisted = { format: 'paperos-sandbox/1', state, privateJwk: tokens.exportPrivateJwk() };
     writeFileAtomic(options.dataFile, JSON.stringify(data));
   };
   if (options.dataFile && !persisted) save();
@@ -347,6 +348,7 @@ export async function createSandboxApp(options: SandboxOptions = {}): Promise<Sa
     reset();
     return c.body(null, 204);
   });
+  app.post('/__sandbox/rotate-keys', async (c) => json(c, await rotateKeys()));
 
   app.get('/', (c) =>
     json(c, {
@@ -922,6 +924,12 @@ export async function createSandboxApp(options: SandboxOptions = {}): Promise<Sa
     return json(c, { success: true, status: recipient.status });
   });
 
+  async function rotateKeys() {
+    const kid = await tokens.rotate();
+    save();
+    return { kid };
+  }
+
   function reset() {
     const fresh = seedState(seedOptions);
     const version = state.version;
@@ -941,6 +949,7 @@ export async function createSandboxApp(options: SandboxOptions = {}): Promise<Sa
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     reset,
+    rotateKeys,
     setPublicUrl: (url) => void (tokens.issuer = url.replace(/\/+$/, '')),
   };
 }

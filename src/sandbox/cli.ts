@@ -18,6 +18,7 @@ Usage: paperos-sandbox [options]
   --seed N               seed for generated data and fault draws (default 42)
   --token-ttl S          lifetime of minted tokens, seconds (default 3600)
   --document-url-ttl S   lifetime of signed document and signing links, seconds (default 900)
+  --rotate-keys-every S  replace the signing key every S seconds (tokens signed with the old key get 401)
   --allowed-origin O     allow this browser origin (repeatable; default any localhost origin; '*' for all)
   --latency MS           add MS milliseconds to every API response
   --error-rate R         answer a share R (0..1) of API requests with 500
@@ -27,7 +28,7 @@ Usage: paperos-sandbox [options]
   --quiet                no request log
   --help                 this text
 
-At run time: GET/POST/DELETE /__sandbox/faults, POST /__sandbox/reset.`;
+At run time: GET/POST/DELETE /__sandbox/faults, POST /__sandbox/reset, POST /__sandbox/rotate-keys.`;
 
 class UsageError extends Error {}
 
@@ -55,6 +56,7 @@ function options(argv: string[]) {
         seed: { type: 'string' },
         'token-ttl': { type: 'string' },
         'document-url-ttl': { type: 'string' },
+        'rotate-keys-every': { type: 'string' },
         'allowed-origin': { type: 'string', multiple: true },
         latency: { type: 'string' },
         'error-rate': { type: 'string' },
@@ -104,6 +106,12 @@ function options(argv: string[]) {
     seed: number('seed', values.seed, Number.isInteger, 'a whole number'),
     tokenTtlSec: number('token-ttl', values['token-ttl'], positive, 'a positive number of seconds'),
     documentUrlTtlSec: number('document-url-ttl', values['document-url-ttl'], positive, 'a positive number of seconds'),
+    rotateKeysEverySec: number(
+      'rotate-keys-every',
+      values['rotate-keys-every'],
+      positive,
+      'a positive number of seconds',
+    ),
     allowedOrigins: origins?.includes('*') ? ('*' as const) : origins,
     faults,
     quiet: values.quiet ?? false,
@@ -144,7 +152,9 @@ async function main() {
   demo org:      ${DEMO_ORG_ID}
   demo subject:  ${DEMO_SUBJECT} (external_id ${DEMO_EXTERNAL_ID})${
     config.documents ? `\n  large org:     ${LARGE_ORG_ID} (${config.documents} documents)` : ''
-  }${config.dataFile ? `\n  data file:     ${config.dataFile}` : ''}`);
+  }${config.dataFile ? `\n  data file:     ${config.dataFile}` : ''}${
+    config.rotateKeysEverySec ? `\n  signing key:   rotated every ${config.rotateKeysEverySec} s` : ''
+  }`);
 
   let stopping = false;
   const stop = () => {

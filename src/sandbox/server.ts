@@ -10,6 +10,8 @@ export interface StartSandboxOptions extends SandboxOptions {
   host?: string;
   /** No request log (the default for `startSandbox`; the CLI logs unless `--quiet`). */
   quiet?: boolean;
+  /** Rotate the signing key every this many seconds (default never; see `rotateKeys`). */
+  rotateKeysEverySec?: number;
 }
 
 export interface RunningSandbox extends Omit<SandboxApp, 'app'> {
@@ -29,6 +31,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const port = options.port ?? 4010;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError('port must be 0..65535.');
   const log = options.quiet === false ? (options.log ?? ((line: string) => console.log(line))) : options.log;
+  const every = options.rotateKeysEverySec;
+  if (every !== undefined && !(Number.isFinite(every) && every > 0))
+    throw new TypeError('rotateKeysEverySec must be a positive number of seconds.');
   const sandbox = await createSandboxApp({ ...options, log });
   const server = serve({ fetch: sandbox.app.fetch, port, hostname: host });
   await new Promise<void>((resolve, reject) => {
@@ -39,6 +44,15 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   sandbox.setPublicUrl(options.issuer ?? options.publicUrl ?? url);
   const { app: _app, ...rest } = sandbox;
+  const rotation =
+    every === undefined
+      ? undefined
+      : setInterval(() => {
+          void sandbox.rotateKeys().then(
+            ({ kid }) => log?.(`signing key rotated: ${kid}`),
+            (error: Error) => (log ?? console.error)(`signing key rotation failed: ${error.message}`),
+          );
+        }, every * 1000).unref();
   return Object.defineProperties(
     {
       ...rest,
@@ -48,6 +62,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       clientSecret: DEMO_CLIENT_SECRET,
       close: () =>
         new Promise<void>((resolve, reject) => {
+          clearInterval(rotation);
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close((error) => (error ? reject(error) : resolve()));
         }),

@@ -28,60 +28,72 @@ export class TokenError extends Error {
   }
 }
 
+interface SigningKey {
+  privateKey: CryptoKey;
+  privateJwk: JWK;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+/** A new ES256 key pair, or the one saved by `exportPrivateJwk`. */
+async function signingKey(saved?: JWK): Promise<SigningKey> {
+  let privateJwk = saved;
+  if (!privateJwk) {
+    const pair = await generateKeyPair('ES256', { extractable: true });
+    privateJwk = await exportJWK(pair.privateKey);
+  }
+  const { d: _private, ...publicPart } = privateJwk;
+  const kid = privateJwk.kid ?? `sandbox-${(publicPart.x ?? '').slice(0, 8)}`;
+  const publicJwk: JWK = {
+    kty: publicPart.kty,
+    crv: publicPart.crv,
+    x: publicPart.x,
+    y: publicPart.y,
+    kid,
+    alg: 'ES256',
+    use: 'sig',
+  };
+  const privateWithKid = { ...privateJwk, kid };
+  const privateKey = (await importJWK(privateWithKid, 'ES256')) as CryptoKey;
+  const publicKey = (await importJWK(publicJwk, 'ES256')) as CryptoKey;
+  return { privateKey, privateJwk: privateWithKid, publicKey, publicJwk };
+}
+
 /**
  * The sandbox's ES256 signing key and everything signed with it: ID and access
- * tokens, document download links and signing links.
+ * tokens, document download links and signing links. `rotate()` replaces the
+ * key: whatever the old one signed is refused from then on.
  */
 export class TokenIssuer {
   #issuer: string;
-  readonly publicJwk: JWK;
-  readonly #privateKey: CryptoKey;
-  readonly #privateJwk: JWK;
-  readonly #publicKey: CryptoKey;
-  readonly #kid: string;
+  #key: SigningKey;
   readonly #now: () => number;
   readonly #links = new Map<string, { url: string; issuedAt: number }>();
 
-  private constructor(
-    issuer: string,
-    keys: { privateKey: CryptoKey; privateJwk: JWK; publicKey: CryptoKey; publicJwk: JWK },
-    now: () => number,
-  ) {
+  private constructor(issuer: string, key: SigningKey, now: () => number) {
     this.#issuer = issuer;
-    this.#privateKey = keys.privateKey;
-    this.#privateJwk = keys.privateJwk;
-    this.#publicKey = keys.publicKey;
-    this.publicJwk = keys.publicJwk;
-    this.#kid = keys.publicJwk.kid!;
+    this.#key = key;
     this.#now = now;
   }
 
   /** A new key pair, or the one saved by `exportPrivateJwk` (so tokens survive a restart). */
   static async create(options: { issuer: string; privateJwk?: JWK; now: () => number }): Promise<TokenIssuer> {
-    let privateJwk = options.privateJwk;
-    if (!privateJwk) {
-      const pair = await generateKeyPair('ES256', { extractable: true });
-      privateJwk = await exportJWK(pair.privateKey);
-    }
-    const { d: _private, ...publicPart } = privateJwk;
-    const kid = privateJwk.kid ?? `sandbox-${(publicPart.x ?? '').slice(0, 8)}`;
-    const publicJwk: JWK = {
-      kty: publicPart.kty,
-      crv: publicPart.crv,
-      x: publicPart.x,
-      y: publicPart.y,
-      kid,
-      alg: 'ES256',
-      use: 'sig',
-    };
-    const privateWithKid = { ...privateJwk, kid };
-    const privateKey = (await importJWK(privateWithKid, 'ES256')) as CryptoKey;
-    const publicKey = (await importJWK(publicJwk, 'ES256')) as CryptoKey;
-    return new TokenIssuer(
-      options.issuer,
-      { privateKey, privateJwk: privateWithKid, publicKey, publicJwk },
-      options.now,
-    );
+    return new TokenIssuer(options.issuer, await signingKey(options.privateJwk), options.now);
+  }
+
+  /** The public half of the current key (the JWKS serves only this one). */
+  get publicJwk(): JWK {
+    return this.#key.publicJwk;
+  }
+
+  /**
+   * A new signing key, as after a key rotation at PaperOS: tokens and links signed
+   * with the old key fail verification from now on. Resolves to the new key id.
+   */
+  async rotate(): Promise<string> {
+    this.#key = await signingKey();
+    this.#links.clear();
+    return this.#key.publicJwk.kid!;
   }
 
   get issuer(): string {
@@ -96,7 +108,7 @@ export class TokenIssuer {
 
   /** The private key, for the data file only (never served). */
   exportPrivateJwk(): JWK {
-    return { ...this.#privateJwk };
+    return { ...this.#key.privateJwk };
   }
 
   seconds(): number {
@@ -107,18 +119,18 @@ export class TokenIssuer {
   async sign(claims: Record<string, unknown>, ttlSec: number, withJti = true): Promise<string> {
     const iat = this.seconds();
     const jwt = new SignJWT(claims)
-      .setProtectedHeader({ typ: 'JWT', kid: this.#kid, alg: 'ES256' })
+      .setProtectedHeader({ typ: 'JWT', kid: this.#key.publicJwk.kid!, alg: 'ES256' })
       .setIssuer(this.issuer)
       .setIssuedAt(iat)
       .setExpirationTime(iat + ttlSec);
     if (withJti) jwt.setJti(randomToken(16));
-    return jwt.sign(this.#privateKey);
+    return jwt.sign(this.#key.privateKey);
   }
 
   /** Verifies signature (ES256 only), issuer and expiry; throws a TokenError. */
   async verify(token: string): Promise<TokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.#publicKey, {
+      const { payload } = await jwtVerify(token, this.#key.publicKey, {
         issuer: this.issuer,
         algorithms: ['ES256'],
         currentDate: new Date(this.#now()),
@@ -139,8 +151,10 @@ export class TokenIssuer {
     const now = this.#now();
     const cached = this.#links.get(key);
     if (cached && now - cached.issuedAt < (ttlSec * 1000) / 3) return cached.url;
+    const signedWith = this.#key;
     const url = `${this.issuer}${path}/${await this.sign(claims, ttlSec, false)}`;
-    this.#links.set(key, { url, issuedAt: now });
+    // a rotation while signing: this link still goes out, but is not kept
+    if (this.#key === signedWith) this.#links.set(key, { url, issuedAt: now });
     return url;
   }
 }

@@ -80,7 +80,16 @@ describe('paperos-sandbox command', () => {
   it('--help lists the flags', async () => {
     const { code, stdout } = await run(['--help']);
     assert.equal(code, 0);
-    for (const flag of ['--port', '--documents', '--data', '--faults', '--allowed-origin', '--issuer', '--quiet']) {
+    for (const flag of [
+      '--port',
+      '--documents',
+      '--data',
+      '--faults',
+      '--allowed-origin',
+      '--issuer',
+      '--rotate-keys-every',
+      '--quiet',
+    ]) {
       assert.ok(stdout.includes(flag), flag);
     }
   });
@@ -94,6 +103,7 @@ describe('paperos-sandbox command', () => {
       [['--faults', '[{"kind":"nope"}]'], /--faults: Invalid fault rules at 0\.kind/],
       [['--faults', 'not json'], /--faults/],
       [['--issuer', 'ftp://x'], /--issuer/],
+      [['--rotate-keys-every', '0'], /--rotate-keys-every must be a positive number of seconds/],
       [['--frobnicate'], /Unknown option '--frobnicate'/],
     ] as const) {
       const { code, stderr } = await run([...args]);

@@ -5,7 +5,7 @@
 //    dist/client/index.js, dist/server/index.js, dist/sandbox/index.js,
 //    dist/react/index.js, ...).
 // 2. The attribute types the opt-in framework typings (types/*.d.ts) import:
-//    src/types/*.d.ts, copied as they are to dist/types/.
+//    dist/types/attributes.d.ts, generated from custom-elements.json.
 // 3. dist/paperos-elements.js: one self-registering ES module with lit bundled,
 //    minified, with a source map; translations and the virtualizer are split
 //    into lazily imported chunks (dist/chunks/).
@@ -13,11 +13,11 @@
 //    (global `PaperOSElements`), everything inlined.
 //
 // Prints each bundle's size (min+gzip); `npm run size` enforces the budget.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundles, describeBundles } from './bundle.js';
+import { compileModules, writeAttributeTypes } from './typings.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -29,20 +29,10 @@ function step(name: string): void {
 rmSync(dist, { recursive: true, force: true });
 
 step('tsc -p tsconfig.build.json');
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+if (!compileModules(root, dist)) process.exit(1);
 
-step('attribute types for the framework typings');
-const typesDir = join(root, 'src/types');
-for (const file of readdirSync(typesDir)) {
-  if (!file.endsWith('.d.ts')) continue;
-  mkdirSync(join(dist, 'types'), { recursive: true });
-  copyFileSync(join(typesDir, file), join(dist, 'types', file));
-  console.log(`  dist/types/${file}`);
-}
+step('attribute types for the framework typings, from custom-elements.json');
+console.log(`  ${relative(root, writeAttributeTypes(root, dist))}`);
 
 step('script-tag bundles (Rollup, esbuild, terser)');
 const bundles = await buildBundles({ root, outdir: dist });

@@ -237,7 +237,8 @@ async function minifyMore(
     compress: { passes: 2 },
     mangle: true,
     format: { comments: false, preamble: COMPILE_HINT },
-    sourceMap: { content: map },
+    // the sources ride along in the map: the package does not ship src/
+    sourceMap: { content: map, includeSources: true },
   });
   return { code: result.code!, map: result.map as string };
 }

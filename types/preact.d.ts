@@ -1,13 +1,16 @@
 // Preact: `/// <reference types="@paperos/elements/types/preact" />`
-import type { PaperOSElementAttributes } from '../dist/types/attributes.js';
-type Props<T> = T & import('preact').JSX.HTMLAttributes<HTMLElement>;
+// Tags and attributes come from dist/types/attributes.d.ts (generated from custom-elements.json).
+import type { HTMLAttributes } from 'preact';
+import type { PaperOSElementAttributes, PaperOSElementClasses } from '../dist/types/attributes.js';
+
+type PaperOSIntrinsicElements = {
+  [Tag in keyof PaperOSElementAttributes]: HTMLAttributes<PaperOSElementClasses[Tag]> & PaperOSElementAttributes[Tag];
+};
+
 declare module 'preact' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'paperos-provider': Props<PaperOSElementAttributes['paperos-provider']>;
-      'paperos-workflow-launcher': Props<PaperOSElementAttributes['paperos-workflow-launcher']>;
-      'paperos-document-list': Props<PaperOSElementAttributes['paperos-document-list']>;
-      'paperos-record-list': Props<PaperOSElementAttributes['paperos-record-list']>;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends PaperOSIntrinsicElements {}
   }
 }

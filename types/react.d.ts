@@ -1,22 +1,22 @@
 // React 19: `/// <reference types="@paperos/elements/types/react" />` to use the
 // elements directly in JSX with checked attributes (or use @paperos/elements/react).
+// Every tag and attribute comes from dist/types/attributes.d.ts, which the build
+// generates from custom-elements.json: nothing here names an element.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { PaperOSElementAttributes } from '../dist/types/attributes.js';
+import type { PaperOSElementAttributes, PaperOSElementClasses } from '../dist/types/attributes.js';
 
-type Intrinsic<Tag extends keyof PaperOSElementAttributes & keyof HTMLElementTagNameMap> = DetailedHTMLProps<
-  HTMLAttributes<HTMLElementTagNameMap[Tag]>,
-  HTMLElementTagNameMap[Tag]
-> &
-  PaperOSElementAttributes[Tag];
+type PaperOSIntrinsicElements = {
+  [Tag in keyof PaperOSElementAttributes]: DetailedHTMLProps<
+    HTMLAttributes<PaperOSElementClasses[Tag]>,
+    PaperOSElementClasses[Tag]
+  > &
+    PaperOSElementAttributes[Tag];
+};
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'paperos-provider': Intrinsic<'paperos-provider'>;
-      'paperos-workflow-launcher': Intrinsic<'paperos-workflow-launcher'>;
-      'paperos-document-list': Intrinsic<'paperos-document-list'>;
-      'paperos-record-list': Intrinsic<'paperos-record-list'>;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends PaperOSIntrinsicElements {}
   }
 }

@@ -1,11 +1,13 @@
-// Vue 3: `/// <reference types="@paperos/elements/types/vue" />`
+// Vue 3: `/// <reference types="@paperos/elements/types/vue" />` (templates, checked by vue-tsc)
+// Tags and attributes come from dist/types/attributes.d.ts (generated from custom-elements.json).
 import type { DefineComponent } from 'vue';
 import type { PaperOSElementAttributes } from '../dist/types/attributes.js';
+
+type PaperOSGlobalComponents = {
+  [Tag in keyof PaperOSElementAttributes]: DefineComponent<PaperOSElementAttributes[Tag]>;
+};
+
 declare module 'vue' {
-  interface GlobalComponents {
-    'paperos-provider': DefineComponent<PaperOSElementAttributes['paperos-provider']>;
-    'paperos-workflow-launcher': DefineComponent<PaperOSElementAttributes['paperos-workflow-launcher']>;
-    'paperos-document-list': DefineComponent<PaperOSElementAttributes['paperos-document-list']>;
-    'paperos-record-list': DefineComponent<PaperOSElementAttributes['paperos-record-list']>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalComponents extends PaperOSGlobalComponents {}
 }

@@ -1,11 +1,16 @@
 // custom-elements.json: generated from the elements (npm run analyze), committed
 // current, referenced from package.json, and complete: every element with its
 // attributes, property-only settings, events, slots, parts, and every
-// `--paperos-*` custom property its styles read.
+// `--paperos-*` custom property its styles read. It validates against the
+// custom-elements-manifest schema, its modules are the files the package ships
+// (dist/), every reference names a module that declares it, and each tag has
+// one definition, in the module that registers it.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 import { root } from './harness.js';
 
@@ -27,8 +32,19 @@ interface Declaration {
   cssParts?: Named[];
   cssProperties?: Named[];
 }
+interface Reference {
+  name: string;
+  module?: string;
+  package?: string;
+}
+interface Export {
+  kind: 'js' | 'custom-element-definition';
+  name: string;
+  declaration: Reference;
+}
 interface Manifest {
-  modules: { path: string; declarations?: Declaration[] }[];
+  schemaVersion: string;
+  modules: { path: string; declarations?: Declaration[]; exports?: Export[] }[];
 }
 
 const committed = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')) as Manifest;
@@ -68,6 +84,60 @@ describe('custom-elements.json', { timeout: 120_000 }, () => {
 
   it('is what `npm run analyze` makes of the current sources', () => {
     assert.deepEqual(committed, fresh, 'custom-elements.json is stale: run npm run analyze and commit it');
+  });
+
+  it('validates against the custom-elements-manifest schema it names', () => {
+    const require = createRequire(import.meta.url);
+    const schemaPackage = require('custom-elements-manifest/package.json') as { version: string };
+    assert.equal(committed.schemaVersion, schemaPackage.version);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(
+      require('custom-elements-manifest/schema.json'),
+    );
+    assert.ok(validate(committed), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('names the modules the package ships, and every reference a module that declares it', () => {
+    const declared = new Map(
+      committed.modules.map((m) => [m.path, new Set((m.declarations ?? []).map((d) => d.name))]),
+    );
+    const problems: string[] = [];
+    for (const mod of committed.modules) {
+      const source = mod.path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+      if (!/^dist\/.+\.js$/.test(mod.path) || !existsSync(join(root, source))) {
+        problems.push(`${mod.path}: no module the build makes (from ${source})`);
+      }
+      const visit = (value: unknown, where: string): void => {
+        if (Array.isArray(value)) return value.forEach((v) => visit(v, where));
+        if (!value || typeof value !== 'object') return;
+        const ref = value as Reference;
+        if (typeof ref.module === 'string' && typeof ref.name === 'string' && !ref.package) {
+          if (!declared.get(ref.module)?.has(ref.name)) problems.push(`${where}: ${ref.name} from ${ref.module}`);
+        }
+        for (const inner of Object.values(value)) visit(inner, where);
+      };
+      visit(mod.declarations, mod.path);
+      visit(mod.exports, mod.path);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('has one definition per tag, in the module that registers it, naming its class', () => {
+    const definitions = committed.modules.flatMap((m) =>
+      (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => ({ ...e, in: m.path })),
+    );
+    const tags = [...elements().keys()].sort();
+    assert.deepEqual(definitions.map((d) => d.name).sort(), tags);
+    for (const definition of definitions) {
+      const el = elements().get(definition.name)!;
+      const folder = definition.name.replace(/^paperos-/, '');
+      assert.equal(definition.in, `dist/elements/${folder}/define.js`, definition.name);
+      assert.deepEqual(definition.declaration, { name: el.name, module: el.path }, definition.name);
+      const registers = readFileSync(join(root, `src/elements/${folder}/define.ts`), 'utf8');
+      assert.ok(
+        registers.includes(`defineElement('${definition.name}', ${el.name})`),
+        `${folder}/define.ts registers it`,
+      );
+    }
   });
 
   it('is referenced from package.json and exported', () => {

@@ -35,7 +35,7 @@ describe('npm run size', { timeout: 120_000 }, () => {
     assert.match(out, /paperos-elements\.iife\.js \(everything inlined\)/);
   });
 
-  it('puts the compile hint on top of every script, and the source maps still point into the sources', async () => {
+  it('puts the compile hint on top of every script, and the source maps still point into the sources and carry them', async () => {
     const dist = join(dir, 'hinted');
     await buildBundles({ root, outdir: dist });
     const scripts = readdirSync(dist, { recursive: true })
@@ -53,6 +53,16 @@ describe('npm run size', { timeout: 120_000 }, () => {
     assert.match(at.source ?? '', /src\/elements\/document-list\/document-list\.ts$/);
     const source = readFileSync(join(root, 'src/elements/document-list/document-list.ts'), 'utf8').split('\n');
     assert.match(source[at.line! - 1]!, /Loading documents/);
+    // the package ships no src/: every map carries the sources it points at
+    for (const file of scripts) {
+      const { sources, sourcesContent } = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      // (terser names the IIFE wrapper's few generated characters as the source '')
+      const missing = sources.filter((source, i) => source !== '' && typeof sourcesContent?.[i] !== 'string');
+      assert.deepEqual(missing, [], `${file}.map`);
+    }
   });
 
   it('fails when a lazy chunk carries its own copy of lit-html', async () => {

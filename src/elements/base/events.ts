@@ -28,8 +28,17 @@ export class PaperOSErrorEvent extends Event {
   }
 }
 
+// These events bubble and are composed: a listener on the document or the window gets them too.
 declare global {
   interface HTMLElementEventMap {
+    'paperos-load': PaperOSLoadEvent;
+    'paperos-error': PaperOSErrorEvent;
+  }
+  interface DocumentEventMap {
+    'paperos-load': PaperOSLoadEvent;
+    'paperos-error': PaperOSErrorEvent;
+  }
+  interface WindowEventMap {
     'paperos-load': PaperOSLoadEvent;
     'paperos-error': PaperOSErrorEvent;
   }

@@ -37,8 +37,17 @@ export class PaperOSSignEvent extends Event {
   }
 }
 
+// These events bubble and are composed: a listener on the document or the window gets them too.
 declare global {
   interface HTMLElementEventMap {
+    'paperos-document-open': PaperOSDocumentOpenEvent;
+    'paperos-sign': PaperOSSignEvent;
+  }
+  interface DocumentEventMap {
+    'paperos-document-open': PaperOSDocumentOpenEvent;
+    'paperos-sign': PaperOSSignEvent;
+  }
+  interface WindowEventMap {
     'paperos-document-open': PaperOSDocumentOpenEvent;
     'paperos-sign': PaperOSSignEvent;
   }

@@ -45,8 +45,19 @@ export class PaperOSRecordCreateEvent extends Event {
   }
 }
 
+// These events bubble and are composed: a listener on the document or the window gets them too.
 declare global {
   interface HTMLElementEventMap {
+    'paperos-record-select': PaperOSRecordSelectEvent;
+    'paperos-record-save': PaperOSRecordSaveEvent;
+    'paperos-record-create': PaperOSRecordCreateEvent;
+  }
+  interface DocumentEventMap {
+    'paperos-record-select': PaperOSRecordSelectEvent;
+    'paperos-record-save': PaperOSRecordSaveEvent;
+    'paperos-record-create': PaperOSRecordCreateEvent;
+  }
+  interface WindowEventMap {
     'paperos-record-select': PaperOSRecordSelectEvent;
     'paperos-record-save': PaperOSRecordSaveEvent;
     'paperos-record-create': PaperOSRecordCreateEvent;

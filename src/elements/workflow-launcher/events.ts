@@ -32,8 +32,17 @@ export class PaperOSWorkflowStartedEvent extends Event {
   }
 }
 
+// These events bubble and are composed: a listener on the document or the window gets them too.
 declare global {
   interface HTMLElementEventMap {
+    'paperos-workflow-start': PaperOSWorkflowStartEvent;
+    'paperos-workflow-started': PaperOSWorkflowStartedEvent;
+  }
+  interface DocumentEventMap {
+    'paperos-workflow-start': PaperOSWorkflowStartEvent;
+    'paperos-workflow-started': PaperOSWorkflowStartedEvent;
+  }
+  interface WindowEventMap {
     'paperos-workflow-start': PaperOSWorkflowStartEvent;
     'paperos-workflow-started': PaperOSWorkflowStartedEvent;
   }

@@ -6,6 +6,9 @@
 // classes carry their real name in `static eventName`, so the plugin below
 // names each dispatched event from its class, merges it with the documented
 // `@fires` entry (adding the event's class as its type), and drops the guesses.
+import { existsSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+
 function eventsFromTheirClasses() {
   return {
     name: 'paperos-event-names',
@@ -108,6 +111,18 @@ function definitionsFromDefineElement() {
  * itself looks like a registration to it (`customElements.define` inside):
  * a definition whose class is no custom element with that tag is dropped.
  */
+/** The source module (`src/...ts`) that `file` imports `name` from, if any. */
+function importOf(name, file) {
+  if (!existsSync(file)) return undefined;
+  for (const [, names, from] of readFileSync(file, 'utf8').matchAll(
+    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(\.[^']+)'/g,
+  )) {
+    if (!names.split(',').some((n) => n.trim().replace(/^type\s+/, '') === name)) continue;
+    return posix.join(posix.dirname(file), from).replace(/\.js$/, '.ts');
+  }
+  return undefined;
+}
+
 function shippedModulePaths() {
   const isGlobal = (name) => name in globalThis || /^(HTML|SVG)\w*Element$/.test(name);
   const shipped = (path) => path.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.js');
@@ -127,7 +142,11 @@ function shippedModulePaths() {
           ? new URL(ref.module, `file:///${from}`).pathname.slice(1).replace(/\.js$/, '.ts')
           : ref.module.replace(/^\//, '').replace(/\.js$/, '.ts');
         const found = declaredIn.get(ref.name) ?? [];
-        return found.find((f) => f.mod.path === named) ?? (found.length === 1 ? found[0] : undefined);
+        const inManifest = found.find((f) => f.mod.path === named) ?? (found.length === 1 ? found[0] : undefined);
+        if (inManifest) return inManifest;
+        // Re-exported from a module outside the manifest's globs (the client): the module it is imported from.
+        const importedFrom = importOf(ref.name, from);
+        return importedFrom && { mod: { path: importedFrom }, decl: { name: ref.name } };
       };
       const fix = (value, from) => {
         if (Array.isArray(value)) return value.forEach((v) => fix(v, from));

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
  * until the goal is reached.
  */
 export const TARGET_BYTES = 25 * 1024;
-export const BUDGET_BYTES = 31.5 * 1024;
+export const BUDGET_BYTES = 32.5 * 1024;
 export const ESM_BUNDLE = 'paperos-elements.js';
 export const IIFE_BUNDLE = 'paperos-elements.iife.js';
 export const IIFE_GLOBAL = 'PaperOSElements';

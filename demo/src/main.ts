@@ -2,11 +2,19 @@
 import '../../src/index.js';
 import { logEvents, loadConfig, tokenUrlFor } from './shared.js';
 
-const config = await loadConfig();
 const provider = document.querySelector('paperos-provider')!;
 const launcher = document.querySelector('paperos-workflow-launcher')!;
 const orgSelect = document.querySelector<HTMLSelectElement>('#org')!;
 const prefill = document.querySelector('#prefill')!;
+
+// The elements start loading at once, before the config: the demo's origin is
+// PaperOS's, and a token URL without an org gives the example org, which the
+// selector lists first. (Waiting for the config would show the elements'
+// "no organization" error for a moment, then their loading state.)
+provider.baseUrl = location.origin;
+provider.tokenUrl = tokenUrlFor();
+const config = await loadConfig();
+if (config.paperosUrl !== location.origin) provider.baseUrl = config.paperosUrl;
 
 function useOrg(orgId: string): void {
   provider.baseUrl = config.paperosUrl;
@@ -18,7 +26,6 @@ function useOrg(orgId: string): void {
 
 for (const org of config.orgs) orgSelect.append(new Option(org.name, org.id));
 orgSelect.addEventListener('change', () => useOrg(orgSelect.value));
-useOrg(config.orgs[0].id);
 
 // A record chosen in the record list prefills the next workflow started.
 provider.addEventListener('paperos-record-select', (event) => {

@@ -9,7 +9,9 @@ export async function loadConfig(): Promise<DemoConfig> {
   return (await response.json()) as DemoConfig;
 }
 
-export const tokenUrlFor = (orgId: string) => `/api/paperos-token?org=${encodeURIComponent(orgId)}`;
+/** The token endpoint for an org; without one, the host backend's example org. */
+export const tokenUrlFor = (orgId?: string) =>
+  orgId ? `/api/paperos-token?org=${encodeURIComponent(orgId)}` : '/api/paperos-token';
 
 export const EVENTS = [
   'paperos-load',

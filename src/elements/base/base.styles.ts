@@ -18,6 +18,7 @@ export const baseStyles = css`
     --_focus: var(--paperos-focus-ring, 2px solid var(--_accent));
     --_radius: var(--paperos-radius, 6px);
     --_space: var(--paperos-space, 0.5rem);
+    --_skeleton: color-mix(in srgb, var(--_border) 60%, transparent);
 
     display: block;
     box-sizing: border-box;
@@ -44,10 +45,69 @@ export const baseStyles = css`
     background: var(--_surface);
     color: var(--_muted);
   }
-  /* The loading state before its delay: the (empty) status region stays, nothing shows. */
-  .state--pending {
+  /*
+   * The loading state is its skeleton: no frame of its own, the height of the
+   * content to come (or the host's --paperos-loading-height), the label over it.
+   * Each element sets --_skeleton-head, --_skeleton-head-gap and --_skeleton-row
+   * (and --_skeleton-max, its list's scroll height) to its own layout.
+   */
+  .state--loading {
+    display: block;
+    position: relative;
+    min-block-size: var(--paperos-loading-height, auto);
+    max-block-size: var(--paperos-loading-height, none);
+    overflow: hidden;
     padding: 0;
     border: 0;
+    background: none;
+  }
+  .skeleton-head {
+    block-size: var(--_skeleton-head);
+    margin-block-end: var(--_skeleton-head-gap);
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+    opacity: 0.5;
+  }
+  .skeleton-rows {
+    max-block-size: var(--_skeleton-max, none);
+    overflow: hidden;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .skeleton-row {
+    display: flex;
+    align-items: center;
+    block-size: var(--_skeleton-row, 2.5rem);
+    padding-inline: calc(var(--_space) * 1.5);
+    border-block-end: 1px solid var(--_border);
+  }
+  .skeleton-row:last-child {
+    block-size: calc(var(--_skeleton-row, 2.5rem) - 1px);
+    border-block-end: 0;
+  }
+  .skeleton-bar {
+    inline-size: 60%;
+    block-size: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_skeleton);
+  }
+  .skeleton-row:nth-child(even) .skeleton-bar {
+    inline-size: 45%;
+  }
+  .loading-label {
+    position: absolute;
+    /* Inside the first row, so it covers none of the row lines. */
+    inset-block-start: calc(var(--_skeleton-head) + var(--_skeleton-head-gap) + 1px);
+    inset-inline-end: 1px;
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    block-size: calc(var(--_skeleton-row, 2.5rem) - 2px);
+    padding-inline: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_muted);
   }
   .state--error {
     color: var(--_danger);

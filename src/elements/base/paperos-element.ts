@@ -19,6 +19,7 @@ import { PaperOSErrorEvent, PaperOSLoadEvent } from './events.js';
 import { describeError } from './messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { LoadingDelayController } from './loading-delay.js';
+import { renderSkeleton, skeletonRows } from './skeleton.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyTask = Task<any, any>;
@@ -120,6 +121,8 @@ export abstract class PaperOSElement extends LitElement {
   readonly #tracked: TrackedTask[] = [];
   readonly #abortedOnDisconnect = new Set<AnyTask>();
   readonly #loadingDelay = new LoadingDelayController(this, LOADING_DELAY_MS, isServer);
+  /** The count the last load announced: a reload's skeleton shows that many rows. */
+  #lastCount?: number;
   readonly #locale: LocaleController;
 
   constructor() {
@@ -297,7 +300,10 @@ export abstract class PaperOSElement extends LitElement {
         // Events are built before dispatching: the manifest analyzer would take
         // a constructor's first argument for an event name.
         const loaded = entry.count && task.value != null && new PaperOSLoadEvent(entry.count(task.value));
-        if (loaded) this.dispatchEvent(loaded);
+        if (loaded) {
+          this.#lastCount = loaded.count;
+          this.dispatchEvent(loaded);
+        }
       } else if (task.status === TaskStatus.ERROR && entry.announced !== task.error) {
         entry.announced = task.error;
         const failed = !isAbort(task.error) && new PaperOSErrorEvent(toPaperOSError(task.error));
@@ -318,7 +324,12 @@ export abstract class PaperOSElement extends LitElement {
     return describeError(failure);
   }
 
-  /** The loading state: its label (or the `loading` slot) once the load has taken LOADING_DELAY_MS. */
+  /**
+   * The loading state: skeleton rows that take the space the content will
+   * (the last load's count, else a few; `--paperos-loading-height` sets the
+   * height outright), and over them its label (or the `loading` slot) once the
+   * load has taken LOADING_DELAY_MS.
+   */
   protected renderLoading(label: string = msg('Loading…')): TemplateResult {
     const shown = this.#loadingDelay.rendering();
     return html`<div
@@ -327,9 +338,11 @@ export abstract class PaperOSElement extends LitElement {
       role="status"
       aria-live="polite"
     >
-      ${
+      ${renderSkeleton(skeletonRows(this.#lastCount))}${
         shown
-          ? html`<slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>`
+          ? html`<div class="loading-label">
+              <slot name="loading"><span class="spinner" aria-hidden="true"></span><span>${label}</span></slot>
+            </div>`
           : nothing
       }
     </div>`;

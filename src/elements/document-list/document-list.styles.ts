@@ -1,6 +1,13 @@
 import { css } from 'lit';
 
 export const documentListStyles = css`
+  /* The loading skeleton: the toolbar (filter, sort, count) and rows of the tree's row height. */
+  :host {
+    --_skeleton-head: calc(2.8em + var(--_space) * 3 + 4px);
+    --_skeleton-head-gap: var(--_space);
+    --_skeleton-row: 2rem;
+    --_skeleton-max: var(--paperos-document-list-height, 30rem);
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

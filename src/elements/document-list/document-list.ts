@@ -173,6 +173,7 @@ runs, and a 304 changes nothing.
  * @cssprop --paperos-radius - Corner radius.
  * @cssprop --paperos-space - Spacing unit.
  * @cssprop --paperos-font - Font (inherits the page's by default).
+ * @cssprop --paperos-loading-height - Height the loading state reserves (default: skeleton rows of the real row height, as many as the last load had, else three).
  * @cssprop --paperos-document-list-height - Height of the tree before it scrolls (default 30rem).
  *
  * @fires paperos-document-open - Cancelable; `{document, url}` before a document link opens.

@@ -1,6 +1,13 @@
 import { css } from 'lit';
 
 export const recordListStyles = css`
+  /* The loading skeleton: the toolbar (a labelled input) and rows of the list's row height. */
+  :host {
+    --_skeleton-head: calc(2.8em + var(--_space) * 1.5 + 2px);
+    --_skeleton-head-gap: var(--_space);
+    --_skeleton-row: calc(1.4em + var(--_space) * 2 + 1px);
+    --_skeleton-max: var(--paperos-record-list-height, 24rem);
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;

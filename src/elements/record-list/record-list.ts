@@ -80,6 +80,7 @@ the list, the chosen record and any unsaved input on screen.
  * @cssprop --paperos-radius - Corner radius.
  * @cssprop --paperos-space - Spacing unit.
  * @cssprop --paperos-font - Font (inherits the page's by default).
+ * @cssprop --paperos-loading-height - Height the loading state reserves (default: skeleton rows of the real row height, as many as the last load had, else three).
  * @cssprop --paperos-record-list-height - Height of the list before it scrolls (default 24rem).
  *
  * @fires paperos-record-select - `{record, workflowRecord: {role, id}}` when the user chooses a record.

@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
 export const workflowLauncherStyles = css`
+  /* The loading skeleton: the filter and the heading above rows of a template's height (label, a line of description). */
+  :host {
+    --_skeleton-head: calc(4.2em + var(--_space) * 4.5 + 2px);
+    --_skeleton-head-gap: var(--_space);
+    --_skeleton-row: calc(2.8em + var(--_space) * 2 + 1px);
+  }
   .field {
     display: inline-flex;
     flex-direction: column;

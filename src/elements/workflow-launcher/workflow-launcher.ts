@@ -73,6 +73,7 @@ page cache, as a start does by itself; the lists stay while it runs.
  * @cssprop --paperos-radius - Corner radius.
  * @cssprop --paperos-space - Spacing unit.
  * @cssprop --paperos-font - Font (inherits the page's by default).
+ * @cssprop --paperos-loading-height - Height the loading state reserves (default: skeleton rows of the real row height, as many as the last load had, else three).
  *
  * @fires paperos-workflow-start - Cancelable; `{templateId, records, autoSubmit}` before a workflow is started.
  * @fires paperos-workflow-started - `{workflowId, templateId}` once PaperOS has started it.

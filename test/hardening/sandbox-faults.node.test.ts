@@ -5,8 +5,6 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   DEMO_ORG_ID,
@@ -15,6 +13,7 @@ import {
   type FaultRule,
   type RunningSandbox,
 } from '../../src/sandbox/index.js';
+import { elementsBundle, servePage } from '../helpers/elements-page.js';
 
 const ARGS = [
   '--no-sandbox',
@@ -41,33 +40,8 @@ describe('faults injected by the sandbox, in Chromium', { timeout: 240_000 }, ()
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, quiet: true } as Parameters<typeof startSandbox>[0]);
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const bundle = await build({
-      // The test page may clear the page-wide cache between cases (a hook for this test only).
-      stdin: {
-        contents: `import './src/index.ts'; import { pageCache } from './src/client/cache.ts'; Object.assign(window, { clearPaperOSCache: () => pageCache.clear() });`,
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'esm',
-      target: 'es2022',
-      write: false,
-      tsconfig: `${root}tsconfig.json`,
-      conditions: ['browser'],
-      logLevel: 'silent',
-    });
-    const script = bundle.outputFiles[0].text;
-    server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      if (req.url === '/app.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' });
-        return res.end(script);
-      }
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(
-        '<!doctype html><html lang="en"><head><script type="module" src="/app.js"></script></head><body></body></html>',
-      );
-    });
+    const script = await elementsBundle();
+    server = createServer((req: IncomingMessage, res: ServerResponse) => servePage(req.url, res, script));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ARGS });

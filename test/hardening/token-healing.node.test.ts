@@ -6,12 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHostBackend, type HostBackend } from '../../demo/host-backend.js';
 import { CHROMIUM_ARGS, executablePath } from '../../scripts/browsers.mjs';
 import { DEMO_ORG_ID, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { elementsBundle, servePage } from '../helpers/elements-page.js';
 
 const DOCS = `/api/v1/orgs/${DEMO_ORG_ID}/documents`;
 const TOKEN_URL = `/api/paperos-token?org=${DEMO_ORG_ID}`;
@@ -30,34 +29,9 @@ describe('a refused token heals, in Chromium, through the demo host backend', { 
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, log: (line) => log.push(line) });
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const bundle = await build({
-      // The test page may clear the page-wide cache, so a new element really asks PaperOS (a hook for this test only).
-      stdin: {
-        contents: `import './src/index.ts'; import { pageCache } from './src/client/cache.ts'; Object.assign(window, { clearPaperOSCache: () => pageCache.clear() });`,
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'esm',
-      target: 'es2022',
-      write: false,
-      tsconfig: `${root}tsconfig.json`,
-      conditions: ['browser'],
-      logLevel: 'silent',
-    });
-    const script = bundle.outputFiles[0].text;
+    const script = await elementsBundle();
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      if (req.url === '/app.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' });
-        return res.end(script);
-      }
-      const page = () => {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(
-          '<!doctype html><html lang="en"><head><script type="module" src="/app.js"></script></head><body></body></html>',
-        );
-      };
+      const page = () => servePage(req.url, res, script);
       if (backend) backend.middleware(req, res, page);
       else page();
     });

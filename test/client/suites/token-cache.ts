@@ -286,39 +286,22 @@ export function tokenCacheSuite({ describe, it, beforeEach }: Harness): void {
       ]);
     });
 
-    it('a second 401 to the unchanged token is the error: two sends, never a third', async () => {
-      const fake = new FakeFetch();
-      fake.fallback = () => json({}, 401);
-      let tokenCalls = 0;
-      const client = new PaperOSClient({
-        baseUrl: BASE,
-        fetch: fake.fetch,
-        cache: false,
-        fetchToken: async () => {
-          tokenCalls++;
-          return 'the-same-token';
-        },
-      });
-      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
-      expect(error.code).to.equal('unauthorized');
-      expect(fake.requests).to.have.length(2);
-      expect(tokenCalls).to.equal(2);
-    });
-
-    it('gives up with unauthorized after the one retry', async () => {
-      const fake = new FakeFetch();
-      fake.fallback = () => json({}, 401);
-      let n = 0;
-      const client = new PaperOSClient({
-        baseUrl: BASE,
-        fetch: fake.fetch,
-        cache: false,
-        fetchToken: async () => `tok-${++n}`,
-      });
-      const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
-      expect(error.code).to.equal('unauthorized');
-      expect(fake.requests).to.have.length(2);
-      expect(n).to.equal(2);
+    it('a second 401 is the error: two sends, never a third, with a new token or the same one', async () => {
+      for (const tokenFor of [(n: number) => `tok-${n}`, () => 'the-same-token']) {
+        const fake = new FakeFetch();
+        fake.fallback = () => json({}, 401);
+        let tokenCalls = 0;
+        const client = new PaperOSClient({
+          baseUrl: BASE,
+          fetch: fake.fetch,
+          cache: false,
+          fetchToken: async () => tokenFor(++tokenCalls),
+        });
+        const error = (await client.listWorkflows(ORG).catch((e: unknown) => e)) as PaperOSError;
+        expect(error.code).to.equal('unauthorized');
+        expect(fake.requests).to.have.length(2);
+        expect(tokenCalls).to.equal(2);
+      }
     });
 
     it('does not retry a fixed token after a 401', async () => {

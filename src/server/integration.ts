@@ -171,10 +171,16 @@ export class PaperOSIntegration {
       renewal = (async () => {
         const kept = await this.store.get(key);
         if (refused !== undefined && kept && kept.token !== refused && this.#fresh(kept)) return kept;
+        if (!kept) return this.accessToken(subject, orgId, options);
         const window = this.#options.renewIntervalMs ?? 10_000;
-        if (!kept || !(await this.store.claim(`renew:${key}`, window)))
-          return this.accessToken(subject, orgId, options);
-        return this.renewToken(subject, orgId, refused ?? kept.token, options);
+        const replacing = await this.store.claim(`renew:${key}`, window, refused ?? kept.token);
+        if (replacing === undefined) return this.renewToken(subject, orgId, refused ?? kept.token, options);
+        // another caller (maybe another instance) holds the window; while it replaces the very token
+        // read here, wait for its replacement instead of handing out the refused one
+        if (replacing === kept.token) {
+          return this.#mint(key, subject, orgId, options, (token) => token.token !== replacing && this.#fresh(token));
+        }
+        return this.accessToken(subject, orgId, options);
       })().finally(() => this.#renewing.delete(key));
       this.#renewing.set(key, renewal);
     }

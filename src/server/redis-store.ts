@@ -122,9 +122,18 @@ export class RedisTokenStore implements TokenStore {
     }
   }
 
-  async claim(key: string, ms: number): Promise<boolean> {
-    const set = await this.#redis.sendCommand(['SET', `${this.#ns}claim:${key}`, '1', 'NX', 'PX', String(ms)]);
-    return set === 'OK';
+  async claim(key: string, ms: number, value: string): Promise<string | undefined> {
+    // SET NX GET (Redis 7): sets when absent, and answers what was there either way
+    const taken = await this.#redis.sendCommand([
+      'SET',
+      `${this.#ns}claim:${key}`,
+      value,
+      'NX',
+      'GET',
+      'PX',
+      String(ms),
+    ]);
+    return typeof taken === 'string' ? taken : undefined;
   }
 
   #tokenKey(key: string): string {

@@ -31,8 +31,12 @@ export interface TokenStore {
     mint: () => Promise<MintedToken>,
     usable: (token: MintedToken) => boolean,
   ): Promise<MintedToken>;
-  /** True for the first caller for `key` within `ms` (a window shared by everyone using this store). */
-  claim(key: string, ms: number): Promise<boolean>;
+  /**
+   * A window of `ms` for `key`, shared by everyone using this store: `undefined`
+   * for the first caller, who leaves `value` with it; later callers in the
+   * window get that value back.
+   */
+  claim(key: string, ms: number, value: string): Promise<string | undefined>;
 }
 
 export interface MemoryTokenStoreOptions {
@@ -47,7 +51,7 @@ export interface MemoryTokenStoreOptions {
  */
 export class MemoryTokenStore implements TokenStore {
   readonly #tokens: LRUCache<string, MintedToken>;
-  readonly #claims: LRUCache<string, true>;
+  readonly #claims: LRUCache<string, string>;
   readonly #now: () => number;
 
   constructor(options: MemoryTokenStoreOptions = {}) {
@@ -89,15 +93,22 @@ export class MemoryTokenStore implements TokenStore {
   }
 
   /** One process: `PaperOSIntegration` already shares one mint per key among its callers. */
-  async mintOnce(key: string, mint: () => Promise<MintedToken>): Promise<MintedToken> {
+  async mintOnce(
+    key: string,
+    mint: () => Promise<MintedToken>,
+    usable: (token: MintedToken) => boolean,
+  ): Promise<MintedToken> {
+    const kept = await this.get(key);
+    if (kept && usable(kept)) return kept;
     const token = await mint();
     await this.set(key, token);
     return token;
   }
 
-  async claim(key: string, ms: number): Promise<boolean> {
-    if (this.#claims.has(key)) return false;
-    this.#claims.set(key, true, { ttl: ms });
-    return true;
+  async claim(key: string, ms: number, value: string): Promise<string | undefined> {
+    const taken = this.#claims.get(key);
+    if (taken !== undefined) return taken;
+    this.#claims.set(key, value, { ttl: ms });
+    return undefined;
   }
 }

@@ -3,7 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient } from 'redis';
-import { MemoryTokenStore, PaperOSIntegration, RedisTokenStore, createProxyHandler } from '../../src/server/index.js';
+import {
+  MemoryTokenStore,
+  PaperOSIntegration,
+  RedisTokenStore,
+  createProxyHandler,
+  createTokenHandler,
+} from '../../src/server/index.js';
 import { DEMO_ORG_ID, DEMO_SUBJECT, startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { startRedis, type RunningRedis } from '../helpers/redis-server.js';
 
@@ -139,6 +145,34 @@ describe('RedisTokenStore with a real redis-server', { timeout: 60_000 }, () => 
     assert.equal(mints, 2);
   });
 
+  it('token requests with reason "rejected" on two instances: one forced mint, one window, one new token', async () => {
+    const [a, b] = [await instance('t5:'), await instance('t5:')];
+    const handlers = [a, b].map((integration) =>
+      createTokenHandler({ integration, authorize: async () => ({ ...john, orgId: DEMO_ORG_ID }) }),
+    );
+    const ask = async (i: number, reason: string) => {
+      const response = await handlers[i % 2]!(
+        new Request('http://host.test/api/paperos-token', {
+          method: 'POST',
+          headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+          body: JSON.stringify({ reason }),
+        }),
+      );
+      assert.equal(response.status, 200);
+      return (await response.json()).access_token as string;
+    };
+    const refused = await ask(0, 'initial');
+    mints = 0;
+    const renewed = await Promise.all(Array.from({ length: 20 }, (_, i) => ask(i, 'rejected')));
+    assert.equal(mints, 1, 'one forced mint across both instances');
+    assert.equal(new Set(renewed).size, 1);
+    assert.notEqual(renewed[0], refused);
+    // inside the shared window, either instance answers the newest token without minting
+    assert.equal(await ask(1, 'rejected'), renewed[0]);
+    assert.equal(await ask(0, 'initial'), renewed[0]);
+    assert.equal(mints, 1);
+  });
+
   it('forgets by subject for every instance, claims a window once, and takes over a stale lock', async () => {
     const [a, b] = [await instance('t3:'), await instance('t3:')];
     await a.accessToken(john, DEMO_ORG_ID);
@@ -148,8 +182,14 @@ describe('RedisTokenStore with a real redis-server', { timeout: 60_000 }, () => 
     await a.accessToken(john, DEMO_ORG_ID);
     await a.accessToken({ sub: DEMO_SUBJECT }, DEMO_ORG_ID);
     assert.equal(mints, 1, 'only john’s token was forgotten');
-    const windows = await Promise.all([a, b, a].map((i) => i.store.claim('renew:john', 500)));
-    assert.deepEqual(windows.sort(), [false, false, true]);
+    const windows = await Promise.all(['1', '2', '3'].map((v, i) => [a, b, a][i]!.store.claim('renew:john', 500, v)));
+    assert.equal(windows.filter((w) => w === undefined).length, 1, 'one caller takes the window');
+    const taker = String(windows.indexOf(undefined) + 1);
+    assert.deepEqual(
+      windows.filter((w) => w !== undefined),
+      [taker, taker],
+      'the others see what it left',
+    );
     // an instance that died while minting: its lock lapses and another mints
     const client = createClient({ url: redis.url });
     await client.connect();

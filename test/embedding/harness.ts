@@ -1,8 +1,8 @@
 // A small harness for the embedding tests that need more than one module graph
 // in a page (built bundles, server-rendered HTML): builds with esbuild into a
 // temporary directory, serves the files over HTTP and opens them in the system
-// Chromium (playwright-core), Firefox ESR (puppeteer) and, for the tests that
-// ask for it, WebKit (MiniBrowser through WebKitWebDriver and webdriverio).
+// Chromium (playwright-core), Firefox ESR (puppeteer) and WebKit (MiniBrowser
+// through WebKitWebDriver and webdriverio).
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -40,14 +40,39 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `dir` (and pages added with `page`) on an ephemeral port. */
+/**
+ * What the page itself reports of its errors, for WebKit, whose WebDriver has no
+ * log events: uncaught errors, unhandled rejections and console.error calls.
+ * (Chromium and Firefox report these through their own protocols as well.)
+ */
+const ERROR_RECORDER = `(() => {
+  const errors = (window.__harnessErrors = []);
+  addEventListener('error', (e) => errors.push('pageerror: ' + e.message));
+  addEventListener('unhandledrejection', (e) => errors.push('pageerror: ' + ((e.reason && e.reason.message) || e.reason)));
+  const error = console.error.bind(console);
+  console.error = (...args) => {
+    errors.push('console: ' + args.map(String).join(' '));
+    error(...args);
+  };
+})();`;
+
+/**
+ * A composed page with the error recorder as its first script, ahead of
+ * everything it loads; inline, so the page loads no file it did not name.
+ */
+function withErrorRecorder(html: string): string {
+  const tag = `<script>${ERROR_RECORDER}</script>`;
+  return /<head>/i.test(html) ? html.replace(/<head>/i, (head) => head + tag) : tag + html;
+}
+
+/** Serves `dir` (and pages added with `page`, each with the error recorder) on an ephemeral port. */
 export async function serve(dir: string): Promise<Site> {
   const pages = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = pages.get(path);
     if (page !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(page);
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(withErrorRecorder(page));
       return;
     }
     // A path may name a copy of a file: /copy-2/x.js serves x.js as another URL.
@@ -96,8 +121,8 @@ export interface TestPage {
   /** Polls `fn` in the page until it returns truthy. */
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout?: number): Promise<void>;
   /**
-   * Uncaught errors and console errors seen so far. WebDriver (WebKit) cannot
-   * observe them: a page run there records its own, as the strict-CSP page does.
+   * Uncaught errors and console errors seen so far. In WebKit, those the page's
+   * recorder (served pages only) had reported by the last goto, evaluate or waitFor.
    */
   errors: string[];
   close(): Promise<void>;
@@ -111,11 +136,8 @@ export interface TestBrowser {
 
 type BrowserName = 'chromium' | 'firefox' | 'webkit';
 
-/**
- * The browsers to run in, of those the test supports: each one that is
- * installed (BROWSERS narrows it). WebKit only for tests that need no `errors`.
- */
-export function browserNames(supported: BrowserName[] = ['chromium', 'firefox']): BrowserName[] {
+/** The browsers to run in: each one that is installed (BROWSERS narrows it). */
+export function browserNames(supported: BrowserName[] = ['chromium', 'firefox', 'webkit']): BrowserName[] {
   const wanted = process.env.BROWSERS ? process.env.BROWSERS.split(',').map((name) => name.trim()) : supported;
   return supported.filter((name) => wanted.includes(name) && existsSync(executablePath(name)));
 }
@@ -143,18 +165,43 @@ async function launchWebKit(): Promise<TestBrowser> {
       async newPage() {
         // The function's source goes to the page with its argument; WebDriver
         // awaits a returned promise.
-        const evaluate = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
+        const run = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
           browser.execute(`return (${fn.toString()})(arguments[0]);`, arg) as Promise<T>;
+        const errors: string[] = [];
+        const readErrors = async () => {
+          const seen = await run(
+            // a served page without its recorder would hide every error: say so instead
+            () =>
+              (window as unknown as { __harnessErrors?: string[] }).__harnessErrors ??
+              (location.protocol === 'http:' ? ['harness: this page has no error recorder'] : []),
+            null,
+          );
+          errors.splice(0, errors.length, ...seen);
+        };
         return {
-          errors: [],
-          goto: async (url) => void (await browser.url(url)),
-          evaluate,
-          waitFor: async (fn, arg, timeout = 15_000) =>
-            void (await browser.waitUntil(async () => Boolean(await evaluate(fn, arg)), {
-              timeout,
-              interval: 50,
-              timeoutMsg: `waitFor timed out after ${timeout} ms: ${fn.toString().slice(0, 200)}`,
-            })),
+          errors,
+          goto: async (url) => {
+            await browser.url(url);
+            await readErrors();
+          },
+          async evaluate(fn, arg) {
+            try {
+              return await run(fn, arg);
+            } finally {
+              await readErrors();
+            }
+          },
+          async waitFor(fn, arg, timeout = 15_000) {
+            try {
+              await browser.waitUntil(async () => Boolean(await run(fn, arg)), {
+                timeout,
+                interval: 50,
+                timeoutMsg: `waitFor timed out after ${timeout} ms: ${fn.toString().slice(0, 200)}`,
+              });
+            } finally {
+              await readErrors();
+            }
+          },
           close: async () => void (await browser.url('about:blank')),
         };
       },

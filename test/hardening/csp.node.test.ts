@@ -144,6 +144,19 @@ describe('strict CSP and Trusted Types', () => {
         );
       }
 
+      /** Sets a field's value inside an element's shadow root as typing does, with an input event. */
+      async function type(host: string, selector: string, value: string): Promise<void> {
+        await inShadow(host, selector);
+        await page.evaluate(
+          ([h, s, v]) => {
+            const input = document.querySelector(h)!.shadowRoot!.querySelector(s) as HTMLInputElement;
+            input.value = v;
+            input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+          },
+          [host, selector, value],
+        );
+      }
+
       it('runs every element through its states and actions with no violation', async () => {
         hits.clear();
         await page.goto(`${origin}/`);
@@ -169,24 +182,13 @@ describe('strict CSP and Trusted Types', () => {
         // document list: collapse and expand a folder, filter, open, sign
         await click('#docs', '[part~="folder"]');
         await click('#docs', '[part~="folder"]');
-        await page.evaluate(() => {
-          const input = document.querySelector('#docs')!.shadowRoot!.querySelector('input') as HTMLInputElement;
-          input.value = 'consent';
-          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        }, null);
+        await type('#docs', 'input', 'consent');
         await click('#docs', 'a[part~="download"]');
         await click('#docs', '[part~="sign-button"]');
 
         // record list: select, edit, save; the create form and its validation
         await click('#records', '[role="option"]');
-        await inShadow('#records', '[part~="field-input"]');
-        await page.evaluate(() => {
-          const input = document
-            .querySelector('#records')!
-            .shadowRoot!.querySelector('[part~="field-input"]') as HTMLInputElement;
-          input.value = 'Changed';
-          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        }, null);
+        await type('#records', '[part~="field-input"]', 'Changed');
         await click('#records', '[part~="save-button"]');
         await inShadow('#records', '[part~="notice"]');
         await click('#records', '[part~="new-button"]');
@@ -197,20 +199,7 @@ describe('strict CSP and Trusted Types', () => {
         await inShadow('#failing', '[role="tree"]');
 
         // the launcher: start a workflow
-        // (each function goes to the page on its own, so each finds the button itself)
-        await page.waitFor(
-          () =>
-            [...(document.querySelector('#launcher')!.shadowRoot?.querySelectorAll('button') ?? [])].some((b) =>
-              /^Start /.test(b.getAttribute('aria-label') ?? b.textContent?.trim() ?? ''),
-            ),
-          null,
-        );
-        await page.evaluate(() => {
-          const start = [...document.querySelector('#launcher')!.shadowRoot!.querySelectorAll('button')].find((b) =>
-            /^Start /.test(b.getAttribute('aria-label') ?? b.textContent?.trim() ?? ''),
-          )!;
-          start.click();
-        }, null);
+        await click('#launcher', '[part~="start-button"]');
         await page.waitFor(() => window.events.includes('paperos-workflow-started'), null, 10_000);
 
         const { violations, errors, events } = await page.evaluate(

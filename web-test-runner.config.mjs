@@ -39,7 +39,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // One file at a time per browser: keyboard tests need the focused window.
   concurrency: 1,
-  concurrentBrowsers: 3,
+  // Two engines at a time: three at once starve each other on a 2-core machine.
+  concurrentBrowsers: 2,
   // Firefox can take over 30 s to open its first page on a busy 2-core machine.
   browserStartTimeout: 120000,
   browsers,

@@ -97,6 +97,7 @@ export abstract class PaperOSElement extends LitElement {
     tokenUrl: { attribute: 'token-url', reflect: true },
     token: { attribute: false },
     fetchToken: { attribute: false },
+    revalidate: { reflect: true },
     inheritedSettings: { state: true, attribute: false },
   };
 
@@ -114,6 +115,9 @@ export abstract class PaperOSElement extends LitElement {
 
   /** A callback that returns a fresh token, called with `{reason}`. Property only. */
   declare fetchToken?: FetchToken;
+
+  /** `off`: no revalidation when the page becomes visible again after a link was opened elsewhere. */
+  declare revalidate?: string;
 
   /** Settings handed down by an enclosing `<paperos-provider>`. */
   declare protected inheritedSettings?: PaperOSSettings;

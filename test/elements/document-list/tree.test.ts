@@ -1,15 +1,21 @@
 import { expect } from '@open-wc/testing';
 import {
   MAX_DEPTH,
-  applyFilter,
   buildModel,
   fileType,
-  flatten,
+  filterModel,
+  flatten as flattenWith,
   pathSegments,
-  prepareSearch,
   recipientsOf,
   rowByKey,
+  searchKeys,
+  shownIn,
+  unfiltered,
+  type DocumentModel,
+  type Filter,
+  type FolderNode,
   type Row,
+  type SortMode,
 } from '../../../src/elements/document-list/tree.js';
 import type { PaperOSDocument } from '../../../src/client/types.js';
 import { normalizeRecipient } from '../../../src/client/schemas.js';
@@ -17,8 +23,11 @@ import { normalizeRecipient } from '../../../src/client/schemas.js';
 const doc = (pub_id: string, path: string, filename: string, recipients: unknown[] = []): PaperOSDocument =>
   ({ pub_id, path, filename, url: `https://paperos.test/d/${pub_id}`, recipients }) as PaperOSDocument;
 
-const labels = (rows: Row[]) => rows.map((r) => (r.kind === 'folder' ? `${r.name}/` : r.name));
+const labels = (rows: readonly Row[]) => rows.map((r) => (r.kind === 'folder' ? `${r.name}/` : r.name));
 const none = () => false;
+/** Unfiltered unless a filter is given. */
+const flatten = (model: DocumentModel, sort: SortMode, collapsed: (f: FolderNode) => boolean, filter?: Filter) =>
+  flattenWith(model, filter ?? unfiltered(model), sort, collapsed);
 
 describe('document-list tree', () => {
   const docs = [
@@ -68,22 +77,29 @@ describe('document-list tree', () => {
 
   it('filters on filename and path, case-insensitively, keeping the matches’ folders', () => {
     const model = buildModel(docs);
-    expect(applyFilter(model, '  FINANCE/2020 ')).to.equal(2);
-    expect(labels(flatten(model, 'folder', none).rows)).to.deep.equal(['Finance/', '2020/', 'a.xlsx', 'b.xlsx']);
-    expect(applyFilter(model, 'bylaws')).to.equal(2);
-    const filtered = flatten(model, 'folder', none);
+    const finance = filterModel(model, '  FINANCE/2020 ');
+    expect(finance.matched).to.equal(2);
+    expect(labels(flatten(model, 'folder', none, finance).rows)).to.deep.equal([
+      'Finance/',
+      '2020/',
+      'a.xlsx',
+      'b.xlsx',
+    ]);
+    const bylaws = filterModel(model, 'bylaws');
+    expect(bylaws.matched).to.equal(2);
+    const filtered = flatten(model, 'folder', none, bylaws);
     expect(labels(filtered.rows)).to.deep.equal(['Legal/', 'Bylaws 10.pdf', 'Bylaws 9.pdf']);
-    expect(filtered.rows[0].kind === 'folder' && filtered.rows[0].shown).to.equal(2);
+    expect(shownIn(bylaws, filtered.rows[0] as FolderNode)).to.equal(2);
     expect(filtered.size).to.deep.equal([1, 2, 2]);
-    expect(applyFilter(model, 'nothing like it')).to.equal(0);
-    expect(flatten(model, 'folder', none).rows).to.have.length(0);
-    expect(applyFilter(model, '')).to.equal(7);
+    const nothing = filterModel(model, 'nothing like it');
+    expect(nothing.matched).to.equal(0);
+    expect(flatten(model, 'folder', none, nothing).rows).to.have.length(0);
+    expect(filterModel(model, '').matched).to.equal(7);
   });
 
   it('sorts flat by name with `name`, ignoring folders', () => {
     const model = buildModel(docs, new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare);
-    applyFilter(model, 'x');
-    const { rows, pos, size } = flatten(model, 'name', none);
+    const { rows, pos, size } = flatten(model, 'name', none, filterModel(model, 'x'));
     expect(labels(rows)).to.deep.equal(['a.xlsx', 'b.xlsx', 'NDA.docx', 'readme.txt']);
     expect(pos).to.deep.equal([1, 2, 3, 4]);
     expect(size).to.deep.equal([4, 4, 4, 4]);
@@ -103,18 +119,19 @@ describe('document-list tree', () => {
     expect(new Set(rows.map((r) => r.key)).size).to.equal(rows.length);
   });
 
-  it('makes the search keys in slices when asked to yield, and the filter finishes them', () => {
+  it('makes the search keys in slices when asked to yield; the filter makes any still missing', () => {
     const many = Array.from({ length: 1500 }, (_, i) => doc(`m${i}`, `/Box ${i % 3}`, `File ${i}.pdf`));
     const model = buildModel(many);
     let asked = 0;
-    expect(prepareSearch(model, () => ++asked > 1)).to.equal(false);
-    expect(model.search).to.have.length(512);
+    const first = searchKeys(model, 0, () => ++asked > 1);
+    expect(first).to.have.length(1024);
+    expect(first[3]).to.equal('/box 0/file 3.pdf');
+    expect(searchKeys(model, 1024)).to.have.length(476);
     const query = 'box 2/file 14';
     const expected = many.filter((d) => `${d.path}/${d.filename}`.toLowerCase().includes(query)).length;
     expect(expected).to.be.greaterThan(10);
-    expect(applyFilter(model, query)).to.equal(expected);
-    expect(model.search).to.have.length(1500);
-    expect(prepareSearch(model, () => true)).to.equal(true);
+    expect(filterModel(model, query, first.slice(0, 512)).matched).to.equal(expected);
+    expect(filterModel(model, query, [...first, ...searchKeys(model, 1024)]).matched).to.equal(expected);
   });
 
   it('sorts long shuffled folders exactly as the collator does', () => {

@@ -1,0 +1,146 @@
+/** The document list's templates: the toolbar, a notice and the two kinds of row. API data only as text. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { DocumentRecipient } from '../../client/types.js';
+import { safeHref } from '../../client/url-policy.js';
+import { formatCount } from '../base/format.js';
+import { documentCount, statusOf } from './document-format.js';
+import { fileType, recipientsOf, type DocEntry, type FolderNode } from './tree.js';
+
+/** Where a row sits and how it is shown: the same for folders and documents. */
+export interface RowContext {
+  /** The roving tabindex: 0 for the tree's one Tab stop. */
+  tab: 0 | -1;
+  level: number;
+  posinset: number;
+  setsize: number;
+  locale: string;
+  baseUrl: string;
+}
+
+/** A folder row: its name and (matching) document count, `aria-expanded`. */
+export function folderRow(row: FolderNode, at: RowContext, expanded: boolean, shown: number): TemplateResult {
+  return html`<div
+    role="treeitem"
+    part="folder"
+    class="row row--folder"
+    data-key=${row.key}
+    aria-level=${at.level}
+    aria-posinset=${at.posinset}
+    aria-setsize=${at.setsize}
+    aria-expanded=${expanded ? 'true' : 'false'}
+    aria-label=${msg(str`${row.name}, ${documentCount(shown, at.locale)}`)}
+    tabindex=${at.tab}
+  >
+    <span class="twisty" aria-hidden="true"></span>
+    <span part="folder-name" class="name">${row.name}</span>
+    <span part="folder-count" class="count" aria-hidden="true">${formatCount(shown, at.locale)}</span>
+  </div>`;
+}
+
+/** A document row: type, filename (a link when its URL passes the URL policy), recipients. */
+export function documentRow(row: DocEntry, at: RowContext): TemplateResult {
+  const name = row.name || msg('Untitled document');
+  const href = safeHref(row.doc.url, at.baseUrl);
+  const recipients = recipientsOf(row.doc);
+  return html`<div
+    role="treeitem"
+    part="document"
+    class="row row--doc"
+    data-key=${row.key}
+    aria-level=${at.level}
+    aria-posinset=${at.posinset}
+    aria-setsize=${at.setsize}
+    tabindex=${at.tab}
+  >
+    <span part="type" class="type">${fileType(row.name) || msg('File')}</span>
+    ${
+      href
+        ? html`<a
+            part="filename download"
+            class="name"
+            href=${href}
+            target="_blank"
+            rel="noopener noreferrer"
+            tabindex=${at.tab}
+            >${name}</a
+          >`
+        : html`<span part="filename" class="name">${name}</span>`
+    }
+    ${
+      recipients.length
+        ? html`<ul part="recipients" class="recipients" aria-label=${msg('Recipients')}>
+            ${recipients.map((recipient, j) => recipientItem(name, recipient, j, at))}
+          </ul>`
+        : nothing
+    }
+  </div>`;
+}
+
+function recipientItem(documentName: string, recipient: DocumentRecipient, j: number, at: RowContext): TemplateResult {
+  const who = recipient.name || recipient.email || msg('Unnamed recipient');
+  const { label, tone } = statusOf(recipient.status ?? '');
+  const signHref = recipient.sign_url ? safeHref(recipient.sign_url, at.baseUrl) : null;
+  return html`<li part="recipient" class="recipient">
+    <span part="recipient-name">${who}</span>
+    <span part="recipient-status" class="status status--${tone}">${label}</span>
+    ${
+      signHref
+        ? html`<button
+            part="sign-button"
+            class="button button--quiet sign"
+            type="button"
+            data-recipient=${j}
+            tabindex=${at.tab}
+            aria-label=${msg(str`Sign ${documentName} as ${who}`)}
+          >
+            ${msg('Sign')}
+          </button>`
+        : nothing
+    }
+  </li>`;
+}
+
+/** The filter field, the sort select and the count. */
+export function toolbar(view: {
+  filter: string;
+  sort: string;
+  summary: string;
+  onInput: (event: Event) => void;
+  onSort: (event: Event) => void;
+}): TemplateResult {
+  return html`<div part="toolbar" class="toolbar">
+    <div class="field">
+      <label part="filter-label" for="filter">${msg('Filter')}</label>
+      <input
+        id="filter"
+        part="filter"
+        type="search"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${view.filter}
+        @input=${view.onInput}
+      />
+    </div>
+    <div class="field">
+      <label part="sort-label" for="sort">${msg('Sort by')}</label>
+      <select id="sort" part="sort" @change=${view.onSort}>
+        <option value="folder" ?selected=${view.sort !== 'name'}>${msg('Folder')}</option>
+        <option value="name" ?selected=${view.sort === 'name'}>${msg('Name')}</option>
+      </select>
+    </div>
+    <p part="summary" class="summary" role="status">${view.summary}</p>
+  </div>`;
+}
+
+/** Progress or a failure (`role="alert"`) about opening a document. */
+export function notice(value: { text: string; error?: boolean } | undefined): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  return html`<p
+    part="notice"
+    class="notice ${value.error ? 'notice--error' : ''}"
+    role=${value.error ? 'alert' : 'status'}
+  >
+    ${value.text}
+  </p>`;
+}

@@ -7,7 +7,7 @@ import {
   type TemplateResult,
   type PropertyDeclarations,
 } from 'lit';
-import { ContextConsumer, ContextRoot } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { DEFAULT_BASE_URL, PaperOSClient } from '../../client/client.js';
@@ -18,6 +18,7 @@ import { paperosSettingsContext, type PaperOSSettings } from './context.js';
 import { PaperOSErrorEvent, PaperOSLoadEvent } from './events.js';
 import { describeError } from './messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { forget, replayLateProviders } from './late-provider.js';
 import { LoadingDelayController } from './loading-delay.js';
 import { renderSkeleton, skeletonRows } from './skeleton.js';
 
@@ -58,9 +59,6 @@ function sharedClient(baseUrl: string, tokenSource: TokenSource | undefined): Pa
   }
   return client;
 }
-
-/** Documents with a context root: it replays an element's settings request when a provider upgrades after it. */
-const contextRoots = new WeakSet<Document>();
 
 /**
  * How long a load runs before its loading state shows: a faster one (a page
@@ -268,11 +266,7 @@ export abstract class PaperOSElement extends LitElement {
 
   override connectedCallback(): void {
     // Before super: the settings request goes out when the controllers connect.
-    const doc = this.ownerDocument;
-    if (!contextRoots.has(doc)) {
-      contextRoots.add(doc);
-      new ContextRoot().attach(doc as unknown as HTMLElement);
-    }
+    replayLateProviders(this.ownerDocument);
     // Server-rendered (a declarative shadow root before the first update): hydration needs the server's loading state.
     if (!this.hasUpdated && this.shadowRoot) this.#loadingDelay.showNow();
     super.connectedCallback();
@@ -282,6 +276,7 @@ export abstract class PaperOSElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    forget(this);
     for (const { task } of this.#tracked) {
       if (task.status === TaskStatus.PENDING) {
         this.#abortedOnDisconnect.add(task);

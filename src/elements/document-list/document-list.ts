@@ -10,7 +10,7 @@ import { RevalidateOnReturn } from '../base/revalidate.js';
 import { RovingFocusController } from '../base/roving-focus.js';
 import { documentCount } from './document-format.js';
 import { DocumentLinks } from './document-links.js';
-import { documentRow, folderRow, notice, toolbar, type RowContext } from './document-templates.js';
+import { cutShort, documentRow, folderRow, noMatches, notice, toolbar, type RowContext } from './document-templates.js';
 import { documentListStyles } from './document-list.styles.js';
 import { CollapsedFolders } from './collapsed-folders.js';
 import { FilterController } from './filter-controller.js';
@@ -227,10 +227,7 @@ export class PaperOSDocumentList extends PaperOSElement {
 
   #renderTree(): TemplateResult {
     const { rows } = this.#flat;
-    if (rows.length === 0) {
-      const filter = (this.filter ?? '').trim();
-      return html`<p part="no-matches" class="no-matches">${msg(str`No documents match “${filter}”.`)}</p>`;
-    }
+    if (rows.length === 0) return noMatches(this.filter ?? '');
     const long = rows.length > VIRTUALIZE_ABOVE;
     const { module, failed } = this.#virtualizer;
     const virtual = long && module;
@@ -262,13 +259,7 @@ export class PaperOSDocumentList extends PaperOSElement {
               )
         }
       </div>
-      ${
-        long && failed
-          ? html`<p part="more" class="more">
-              ${msg(str`Showing the first ${VIRTUALIZE_ABOVE} of ${formatCount(rows.length, this.locale)} rows. Filter to narrow the list.`)}
-            </p>`
-          : nothing
-      }`;
+      ${long && failed ? cutShort(VIRTUALIZE_ABOVE, rows.length, this.locale) : nothing}`;
   }
 
   #renderRow(row: Row, index: number): TemplateResult {

@@ -144,3 +144,15 @@ export function notice(value: { text: string; error?: boolean } | undefined): Te
     ${value.text}
   </p>`;
 }
+
+/** The filter matched nothing. */
+export function noMatches(filter: string): TemplateResult {
+  return html`<p part="no-matches" class="no-matches">${msg(str`No documents match “${filter.trim()}”.`)}</p>`;
+}
+
+/** A long list shown without the virtualizer (it failed to load): only its first rows. */
+export function cutShort(shown: number, total: number, locale: string): TemplateResult {
+  return html`<p part="more" class="more">
+    ${msg(str`Showing the first ${shown} of ${formatCount(total, locale)} rows. Filter to narrow the list.`)}
+  </p>`;
+}

@@ -6,24 +6,17 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, executablePath, wantedBrowsers } from './scripts/browsers.mjs';
+import { chromiumLaunchOptions, firefoxLaunchOptions, wantedBrowsers } from './scripts/browsers.mjs';
 import { holdKeyPlugin, webkitLauncher } from './scripts/webkit.mjs';
 import { reactEsmPlugin } from './test/embedding/react-esm-plugin.mjs';
 
 const chromium = playwrightLauncher({
   product: 'chromium',
-  launchOptions: {
-    executablePath: executablePath('chromium'),
-    args: CHROMIUM_ARGS,
-  },
+  launchOptions: chromiumLaunchOptions(),
 });
 
 const firefox = puppeteerLauncher({
-  launchOptions: {
-    browser: 'firefox',
-    executablePath: executablePath('firefox'),
-    headless: true,
-  },
+  launchOptions: firefoxLaunchOptions(),
 });
 
 // BROWSERS=chromium (or firefox or webkit) narrows the run; CI runs all three.

@@ -57,6 +57,16 @@ export function executablePath(name, env = process.env) {
   return env[browser.env] || browser.path;
 }
 
+/** Playwright's launch options for the system Chromium (the test runner, the Node tests and the bench). */
+export function chromiumLaunchOptions(env = process.env) {
+  return { executablePath: executablePath('chromium', env), args: CHROMIUM_ARGS };
+}
+
+/** Puppeteer's launch options for the system Firefox ESR, headless. */
+export function firefoxLaunchOptions(env = process.env) {
+  return { browser: 'firefox', executablePath: executablePath('firefox', env), headless: true };
+}
+
 /** The browsers this run wants: every known one, or the BROWSERS list. */
 export function wantedBrowsers(env = process.env) {
   const names = env.BROWSERS

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BROWSER_ARGS, CHROMEDRIVER, CHROMIUM } from './browser.js';
+import { CHROMEDRIVER, LAUNCH_OPTIONS } from './browser.js';
 
 export interface TachBenchmark {
   /** Unique name, used to read the results back. */
@@ -89,8 +89,8 @@ export async function runTachometer(options: {
       browser: {
         name: 'chrome',
         headless: true,
-        binary: CHROMIUM,
-        addArguments: BROWSER_ARGS.filter((arg) => arg !== '--headless'),
+        binary: LAUNCH_OPTIONS.executablePath,
+        addArguments: LAUNCH_OPTIONS.args.filter((arg) => arg !== '--headless'),
       },
     })),
   };

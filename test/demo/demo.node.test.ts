@@ -11,22 +11,13 @@ import { parse as parseDisposition } from 'content-disposition';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LARGE_ORG_DOCUMENTS, startDemo, type RunningDemo } from '../../demo/start.js';
 import { DEMO_ORG_ID, LARGE_ORG_ID } from '../../src/sandbox/index.js';
+import { chromiumLaunchOptions } from '../../scripts/browsers.mjs';
 
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 /** Resolves once `selector` exists inside `host`'s shadow root. */
 async function inShadow(page: Page, host: string, selector: string, timeout = 20_000): Promise<void> {
@@ -52,7 +43,7 @@ describe('demo pages', { timeout: 180_000 }, () => {
 
   before(async () => {
     demo = await startDemo({ port: 0, sandboxPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
   after(async () => {
     await browser?.close();

@@ -11,20 +11,10 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { executablePath } from '../../scripts/browsers.mjs';
+import { chromiumLaunchOptions, executablePath, firefoxLaunchOptions } from '../../scripts/browsers.mjs';
 import { startWebKitDriver, webkitCapabilities } from '../../scripts/webkit.mjs';
 
 export const root = new URL('../../', import.meta.url).pathname;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -215,10 +205,7 @@ async function launchWebKit(): Promise<TestBrowser> {
 export async function launch(name: string): Promise<TestBrowser> {
   if (name === 'webkit') return launchWebKit();
   if (name === 'chromium') {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions());
     return {
       name,
       close: () => browser.close(),
@@ -240,11 +227,7 @@ export async function launch(name: string): Promise<TestBrowser> {
       },
     };
   }
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
-    headless: true,
-  });
+  const browser = await puppeteer.launch(firefoxLaunchOptions());
   return {
     name,
     close: () => browser.close(),

@@ -14,16 +14,8 @@ import {
   type RunningSandbox,
 } from '../../src/sandbox/index.js';
 import { elementsBundle, servePage } from '../helpers/elements-page.js';
+import { chromiumLaunchOptions } from '../../scripts/browsers.mjs';
 
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const ELEMENTS = [
   { tag: 'paperos-workflow-launcher', path: 'workflow-templates$', data: '[part~="template-label"]' },
   { tag: 'paperos-document-list', path: 'documents$', data: '[part~="filename"]' },
@@ -44,7 +36,7 @@ describe('faults injected by the sandbox, in Chromium', { timeout: 240_000 }, ()
     server = createServer((req: IncomingMessage, res: ServerResponse) => servePage(req.url, res, script));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${origin}/`);

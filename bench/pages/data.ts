@@ -1,24 +1,18 @@
 /**
- * The data every candidate renders, built in the page before the clock starts.
- *
- * `manyDocs` is the generator of test/elements/document-list/helpers.ts (same
- * ids, paths, names and links), copied so the pages do not bundle the test
- * runner's helpers.
+ * The data every candidate renders, built in the page before the clock starts:
+ * the documents come from the tests' own generator (test/fixtures/documents.ts).
  */
 import { EXAMPLE_ORG_ID, makeJwt, workflowTemplatesResponse } from '../../test/fixtures/api-examples.js';
+import { documentsEnvelope, manyDocs, type ListedDocument } from '../../test/fixtures/documents.js';
+
+export { manyDocs };
+export const envelope = documentsEnvelope;
+export type BenchDoc = ListedDocument;
 
 export const ORG = EXAMPLE_ORG_ID;
 export const BASE = 'https://paperos.test';
 export const DOCS_PATH = `/api/v1/orgs/${ORG}/documents`;
 export const TEMPLATES_PATH = `/api/v1/orgs/${ORG}/workflow-templates`;
-
-export interface BenchDoc {
-  pub_id: string;
-  path: string;
-  filename: string;
-  url: string;
-  recipients: unknown[];
-}
 
 export interface BenchTemplate {
   id: string;
@@ -28,22 +22,6 @@ export interface BenchTemplate {
   updated_at: string;
 }
 
-/** `n` documents spread over `folders` folders, with distinct, predictable names. */
-export function manyDocs(n: number, folders = 20): BenchDoc[] {
-  const docs: BenchDoc[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = String(i).padStart(6, '0');
-    docs.push({
-      pub_id: `doc_${id}`,
-      path: `/Folder ${String(i % folders).padStart(3, '0')}`,
-      filename: `Document ${id}.pdf`,
-      url: `${BASE}/api/public/documents/${id}/x`,
-      recipients: [],
-    });
-  }
-  return docs;
-}
-
 /**
  * The refetched list: the same documents with every tenth one renamed
  * ("Document 000010 rev 2.pdf"), which keeps the sort order. 10% of the rows change.
@@ -51,14 +29,6 @@ export function manyDocs(n: number, folders = 20): BenchDoc[] {
 export function refetchedDocs(docs: readonly BenchDoc[]): BenchDoc[] {
   return docs.map((doc, i) => (i % 10 === 0 ? { ...doc, filename: doc.filename.replace('.pdf', ' rev 2.pdf') } : doc));
 }
-
-export const envelope = (documents: unknown[]) => ({
-  success: true,
-  total: documents.length,
-  count: documents.length,
-  type: '[]<document>',
-  documents,
-});
 
 /** `n` workflow templates: the API documentation's six examples, repeated with distinct ids and labels. */
 export function manyTemplates(n: number): BenchTemplate[] {

@@ -4,6 +4,10 @@ import '../../../src/elements/document-list/define.js';
 import type { PaperOSDocumentList } from '../../../src/elements/document-list/document-list.js';
 import type { MockApi } from '../../helpers/mock-api.js';
 import { EXAMPLE_ORG_ID, epochIn, makeJwt } from '../../fixtures/api-examples.js';
+import { documentsEnvelope, manyDocs } from '../../fixtures/documents.js';
+
+export { manyDocs };
+export const envelope = documentsEnvelope;
 
 export const ORG = EXAMPLE_ORG_ID;
 export const BASE = 'https://paperos.test';
@@ -25,30 +29,6 @@ export interface DocInput {
 }
 
 export const makeDoc = (d: DocInput) => ({ url: signedUrl(d.pub_id), recipients: [], ...d });
-
-export const envelope = (documents: unknown[]) => ({
-  success: true,
-  total: documents.length,
-  count: documents.length,
-  type: '[]<document>',
-  documents,
-});
-
-/** `n` documents spread over `folders` folders, with distinct, predictable names. */
-export function manyDocs(n: number, folders = 20) {
-  const docs = [];
-  for (let i = 0; i < n; i++) {
-    const id = String(i).padStart(6, '0');
-    docs.push({
-      pub_id: `doc_${id}`,
-      path: `/Folder ${String(i % folders).padStart(3, '0')}`,
-      filename: `Document ${id}.pdf`,
-      url: `${BASE}/api/public/documents/${id}/x`,
-      recipients: [],
-    });
-  }
-  return docs;
-}
 
 export async function mount(
   api: MockApi,

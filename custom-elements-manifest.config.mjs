@@ -111,14 +111,18 @@ function definitionsFromDefineElement() {
  * itself looks like a registration to it (`customElements.define` inside):
  * a definition whose class is no custom element with that tag is dropped.
  */
-/** The source module (`src/...ts`) that `file` imports `name` from, if any. */
-function importOf(name, file) {
+/**
+ * The source module (`src/...ts`) that `file` imports or re-exports `name` from,
+ * followed through further imports and re-exports to the one that declares it.
+ */
+function importOf(name, file, depth = 0) {
   if (!existsSync(file)) return undefined;
   for (const [, names, from] of readFileSync(file, 'utf8').matchAll(
-    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(\.[^']+)'/g,
+    /(?:import|export)\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(\.[^']+)'/g,
   )) {
     if (!names.split(',').some((n) => n.trim().replace(/^type\s+/, '') === name)) continue;
-    return posix.join(posix.dirname(file), from).replace(/\.js$/, '.ts');
+    const next = posix.join(posix.dirname(file), from).replace(/\.js$/, '.ts');
+    return (depth < 8 && importOf(name, next, depth + 1)) || next;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  * templates generated up to the doc's count of 71, and an optional large
  * organization with thousands of documents.
  */
+import { RECORD_TYPES as DOC_RECORD_TYPES } from '../client/record-types.js';
 
 export const DEMO_CLIENT_ID = 'oidc_zdcw93k7h4w4zb2m';
 export const DEMO_CLIENT_SECRET = '9ba82b72-38eb-4a6d-bc57-bace7a0d5bd1';
@@ -130,29 +131,14 @@ export function makeId(random: () => number, prefix: string, length = 16): strin
 }
 
 /**
- * The doc's record types (slug, code). `resource_type_id` follows the doc's
- * examples for the first two (individual 1, org 2); the rest are numbered in order.
+ * The doc's record types with a `resource_type_id` each: the doc's examples
+ * give individual 1 and org 2; the rest are numbered in the table's order after them.
  */
 export const RECORD_TYPES: ReadonlyArray<{ slug: string; code: string; resourceTypeId: number }> = [
-  ['individual', 'indv'],
-  ['org', 'org'],
-  ['activity', 'acty'],
-  ['annual_report', 'ann_rpt'],
-  ['contract', 'k'],
-  ['doc', 'doc'],
-  ['equity', 'eq'],
-  ['equity_class', 'eq_cl'],
-  ['financing', 'fin'],
-  ['investment', 'invt'],
-  ['ip', 'ip'],
-  ['legal_audit', 'lgl_adt'],
-  ['pii', 'pii'],
-  ['questionnaire', 'qre'],
-  ['state', 'st'],
-  ['task', 'task'],
-  ['tax_filing', 'tax'],
-  ['tos', 'tos'],
-].map(([slug, code], index) => ({ slug, code, resourceTypeId: index + 1 }));
+  ...DOC_RECORD_TYPES.filter((t) => t.slug === 'individual'),
+  ...DOC_RECORD_TYPES.filter((t) => t.slug === 'org'),
+  ...DOC_RECORD_TYPES.filter((t) => t.slug !== 'individual' && t.slug !== 'org'),
+].map((type, index) => ({ ...type, resourceTypeId: index + 1 }));
 
 /** The slug for a record type given as slug or code; undefined when unknown. */
 export function recordTypeSlug(typeOrCode: string): string | undefined {

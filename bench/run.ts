@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './lib/browser.js';
+import { LAUNCH_OPTIONS, launch } from './lib/browser.js';
 import { buildPages } from './lib/build.js';
 import { measureBytes } from './lib/bytes.js';
 import { writeReport, type RunData } from './lib/report.js';
@@ -149,9 +149,7 @@ async function main(): Promise<void> {
   const data = { date: new Date().toISOString(), quick, machine: machine(), samples: SAMPLES } as unknown as RunData;
   log(`work folder ${work}`);
   const built = await buildPages(root, join(work, 'pages'));
-  const hasLauncher = 'launcher' in built.pages;
   data.elements = built.elements.map((e) => e.tag);
-  data.hasLauncher = hasLauncher;
   log(`pages built (${Object.keys(built.pages).join(', ')})`);
   const server = await startServer(join(work, 'pages'));
   const url = (page: string, query: string) => `${server.origin}/${page}.html?${query}`;
@@ -159,10 +157,10 @@ async function main(): Promise<void> {
   try {
     // ---- validation (and a few one-off figures) ----
     let browser = await launch();
-    data.chromium = browser.version();
-    log(`Chromium ${data.chromium}: validating the candidates`);
+    data.chromium = { version: browser.version(), ...LAUNCH_OPTIONS };
+    log(`Chromium ${data.chromium.version}: validating the candidates`);
     data.validation = await validate(browser, server.origin, CANDIDATES, [1000, 10_000], log);
-    if (hasLauncher && want('templates')) {
+    if (want('templates')) {
       const pages = { element: 'launcher.html', plain: 'plain.html', repeat: 'repeat.html' };
       data.validation.push(await validateTemplates(browser, server.origin, pages, 70, log));
     }
@@ -203,20 +201,16 @@ async function main(): Promise<void> {
       benchmarks: { name: string; url: string }[];
       minutes: number;
     }[] = [
-      ...(hasLauncher
-        ? [
-            {
-              scenario: 'templates' as const,
-              label: 'templates-70',
-              benchmarks: [
-                { name: 'element', url: url('launcher', 'kind=templates&n=70') },
-                { name: 'plain', url: url('plain', 'kind=templates&n=70') },
-                { name: 'repeat', url: url('repeat', 'kind=templates&n=70') },
-              ],
-              minutes: 4,
-            },
-          ]
-        : []),
+      {
+        scenario: 'templates',
+        label: 'templates-70',
+        benchmarks: [
+          { name: 'element', url: url('launcher', 'kind=templates&n=70') },
+          { name: 'plain', url: url('plain', 'kind=templates&n=70') },
+          { name: 'repeat', url: url('repeat', 'kind=templates&n=70') },
+        ],
+        minutes: 4,
+      },
       { scenario: 'docs1k', label: 'docs-1000', benchmarks: docs('mode=first&n=1000&folders=20'), minutes: 4 },
       { scenario: 'docs10k', label: 'docs-10000', benchmarks: docs('mode=first&n=10000&folders=20'), minutes: 5 },
       {
@@ -297,7 +291,7 @@ async function main(): Promise<void> {
         log,
       );
     }
-    if (hasLauncher && want('profile') && want('templates')) {
+    if (want('profile') && want('templates')) {
       data.profileTemplates = await profileFirstRender(
         browser,
         server.origin,

@@ -10,7 +10,7 @@ import { listElements, type ElementEntry } from './elements.js';
 
 export interface BuiltPages {
   dir: string;
-  /** Page file names by candidate: element, plain, repeat, launcher (when the element exists), five. */
+  /** Page file names by candidate: element, plain, repeat, launcher, five, and the unminified twins. */
   pages: Record<string, string>;
   elements: ElementEntry[];
 }
@@ -32,22 +32,10 @@ const html = (script: string) => `<!doctype html>
 </html>
 `;
 
-/** Virtual modules whose content depends on which elements exist. */
+/** `bench:all-elements`: every element the package has, for the five-elements page. */
 function virtuals(elements: ElementEntry[]): Plugin {
-  const launcher = elements.find((e) => e.tag === 'paperos-workflow-launcher');
   const modules: Record<string, string> = {
-    'bench:launcher-styles': launcher?.styles
-      ? `import * as m from ${JSON.stringify(launcher.styles)};\n` +
-        `const all = Object.values(m).flat().filter((v) => v && typeof v.cssText === 'string');\n` +
-        `export const launcherStyles = all;`
-      : 'export const launcherStyles = [];',
-    'bench:launcher': launcher
-      ? `import ${JSON.stringify(launcher.define)};`
-      : 'throw new Error("no workflow launcher");',
-    'bench:all-elements':
-      elements.map((e, i) => `import * as e${i} from ${JSON.stringify(e.define)};`).join('\n') +
-      `\nexport const elementTags = [${elements.map((e) => JSON.stringify(e.tag)).join(', ')}];` +
-      `\nexport const modules = [${elements.map((_, i) => `e${i}`).join(', ')}];`,
+    'bench:all-elements': elements.map((e) => `import ${JSON.stringify(e.define)};`).join('\n'),
   };
   return {
     name: 'bench-virtuals',
@@ -76,18 +64,18 @@ function virtuals(elements: ElementEntry[]): Plugin {
 export async function buildPages(root: string, dir: string, options: { minify?: boolean } = {}): Promise<BuiltPages> {
   mkdirSync(dir, { recursive: true });
   const elements = listElements(root);
-  const launcher = elements.find((e) => e.tag === 'paperos-workflow-launcher');
+  const page = (name: string) => join(root, `bench/pages/${name}.ts`);
   const entries: Record<string, string> = {
-    element: join(root, 'bench/pages/element.ts'),
-    plain: join(root, 'bench/pages/plain.ts'),
-    repeat: join(root, 'bench/pages/repeat.ts'),
-    five: join(root, 'bench/pages/five.ts'),
+    element: page('element'),
+    plain: page('plain'),
+    repeat: page('repeat'),
+    five: page('five'),
+    launcher: page('launcher'),
+    // Unminified twins, for the CPU profiles that say where a first render's time goes (by module).
+    'element-unminified': page('element'),
+    'plain-unminified': page('plain'),
+    'launcher-unminified': page('launcher'),
   };
-  if (launcher) entries.launcher = join(root, 'bench/pages/launcher.ts');
-  // Unminified twins, for the CPU profiles that say where a first render's time goes (by module).
-  entries['element-unminified'] = entries.element!;
-  entries['plain-unminified'] = entries.plain!;
-  if (entries.launcher) entries['launcher-unminified'] = entries.launcher;
   const pages: Record<string, string> = {};
   // One build per page, so a page loads only its own code (the baselines never load the element's).
   for (const [name, entry] of Object.entries(entries)) {

@@ -7,13 +7,13 @@
  * virtualizer) are left out and listed on their own.
  *
  * The script-tag bundle itself is measured by scripts/bundle.ts (its owner's
- * build, the one `npm run size` budgets); this file reuses it when present.
+ * build, the one `npm run size` budgets).
  */
 import { build, type Plugin } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { BUDGET_BYTES, TARGET_BYTES, buildBundles, packagesIn } from '../../scripts/bundle.js';
 import type { ElementEntry } from './elements.js';
 
 export interface Size {
@@ -22,17 +22,16 @@ export interface Size {
 }
 
 export interface BytesReport {
-  scriptTag?: {
+  scriptTag: {
     eager: Size;
     iife: Size;
     lazy: { file: string; gzip: number }[];
     /** The packages in the eagerly loaded files (from their source maps). */
-    eagerPackages?: string[];
-    /** scripts/bundle.ts's goal and CI ceiling for the eager part, when it exports them. */
-    targetBytes?: number;
-    budgetBytes?: number;
+    eagerPackages: string[];
+    /** scripts/bundle.ts's goal and CI ceiling for the eager part. */
+    targetBytes: number;
+    budgetBytes: number;
   };
-  scriptTagError?: string;
   lit: Size;
   litAndBase: Size;
   all: Size;
@@ -121,9 +120,8 @@ async function eagerSize(root: string, contents: string): Promise<Size> {
 const spec = (root: string, file: string) => JSON.stringify(`./${relative(root, file).split('\\').join('/')}`);
 
 export async function measureBytes(root: string, elements: ElementEntry[], workDir: string): Promise<BytesReport> {
-  const index = join(root, 'src/index.ts');
   const allOf = (list: ElementEntry[]) => list.map((e) => `export * from ${spec(root, e.define)};`).join('\n');
-  const allEntry = existsSync(index) ? `export * from ${spec(root, index)};` : allOf(elements);
+  const allEntry = `export * from ${spec(root, join(root, 'src/index.ts'))};`;
   const lit = await eagerSize(root, `export * from 'lit';`);
   const litAndBase = await eagerSize(
     root,
@@ -189,49 +187,24 @@ export async function measureBytes(root: string, elements: ElementEntry[], workD
     });
   }
 
-  const report: BytesReport = {
+  // The published script-tag bundle, built by its owner's code.
+  const built = await buildBundles({ root, outdir: join(workDir, 'dist') });
+  const sum = (list: { minified: number; gzip: number }[]) =>
+    list.reduce((s, x) => ({ min: s.min + x.minified, gzip: s.gzip + x.gzip }), { min: 0, gzip: 0 });
+  return {
+    scriptTag: {
+      eager: sum(built.eager),
+      iife: { min: built.iife.minified, gzip: built.iife.gzip },
+      lazy: built.lazy.map((l) => ({ file: relative(join(workDir, 'dist'), l.file), gzip: l.gzip })),
+      eagerPackages: [...new Set(built.eager.flatMap((e) => [...packagesIn(e.file)]))].sort(),
+      targetBytes: TARGET_BYTES,
+      budgetBytes: BUDGET_BYTES,
+    },
     lit,
     litAndBase,
     all,
-    allEntry: existsSync(index) ? 'src/index.ts' : 'every define.ts',
+    allEntry: 'src/index.ts',
     lazyChunks,
     elements: perElement,
   };
-
-  // The published script-tag bundle, built by its owner's code.
-  const bundleScript = join(root, 'scripts/bundle.ts');
-  if (existsSync(bundleScript) && existsSync(index)) {
-    try {
-      const mod = (await import(pathToFileURL(bundleScript).href)) as {
-        TARGET_BYTES?: number;
-        BUDGET_BYTES?: number;
-        packagesIn?(file: string): Set<string>;
-        buildBundles(o: { root: string; outdir: string }): Promise<{
-          eager: { file: string; minified: number; gzip: number }[];
-          lazy: { file: string; minified: number; gzip: number }[];
-          iife: { minified: number; gzip: number };
-        }>;
-      };
-      const built = await mod.buildBundles({ root, outdir: join(workDir, 'dist') });
-      const sum = (list: { minified: number; gzip: number }[]) =>
-        list.reduce((s, x) => ({ min: s.min + x.minified, gzip: s.gzip + x.gzip }), { min: 0, gzip: 0 });
-      report.scriptTag = {
-        eager: sum(built.eager),
-        iife: { min: built.iife.minified, gzip: built.iife.gzip },
-        lazy: built.lazy.map((l) => ({ file: relative(join(workDir, 'dist'), l.file), gzip: l.gzip })),
-        eagerPackages: mod.packagesIn
-          ? [...new Set(built.eager.flatMap((e) => [...mod.packagesIn!(e.file)]))].sort()
-          : undefined,
-        targetBytes: mod.TARGET_BYTES,
-        budgetBytes: mod.BUDGET_BYTES,
-      };
-    } catch (error) {
-      report.scriptTagError = `scripts/bundle.ts failed: ${(error as Error).message.split('\n')[0]}`;
-    }
-  } else {
-    report.scriptTagError = existsSync(bundleScript)
-      ? 'src/index.ts does not exist yet, so the script-tag bundle cannot be built'
-      : 'scripts/bundle.ts does not exist yet';
-  }
-  return report;
 }

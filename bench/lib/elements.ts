@@ -7,7 +7,6 @@ export interface ElementEntry {
   tag: string;
   /** Absolute path of its define.ts. */
   define: string;
-  styles?: string;
 }
 
 /** Every element with a define.ts under src/elements (the provider included), found on disk. */
@@ -19,8 +18,7 @@ export function listElements(root: string): ElementEntry[] {
     if (!existsSync(define)) continue;
     const tag = /defineElement\(\s*['"]([a-z0-9-]+)['"]/.exec(readFileSync(define, 'utf8'))?.[1];
     if (!tag) continue;
-    const styles = join(dir, name, `${name}.styles.ts`);
-    out.push({ name, tag, define, styles: existsSync(styles) ? styles : undefined });
+    out.push({ name, tag, define });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * server's request log; this page only mounts and reports when each element
  * has loaded. `bench:all-elements` registers every element the package has.
  */
-import { elementTags } from 'bench:all-elements';
+import 'bench:all-elements';
 
 declare global {
   interface Window {
@@ -13,7 +13,6 @@ declare global {
 }
 
 const origin = location.origin;
-const hasLauncher = elementTags.includes('paperos-workflow-launcher');
 
 function settle(el: HTMLElement): Promise<string> {
   return new Promise((resolve) => {
@@ -40,7 +39,7 @@ const inside = [
   document.createElement('paperos-document-list'),
   document.createElement('paperos-document-list'),
   document.createElement('paperos-record-list'),
-  hasLauncher ? document.createElement('paperos-workflow-launcher') : document.createElement('paperos-record-list'),
+  document.createElement('paperos-workflow-launcher'),
 ];
 // One more outside the provider, configured by its own attributes: it must still share the token and requests.
 const outside = document.createElement('paperos-record-list');

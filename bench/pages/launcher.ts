@@ -1,5 +1,5 @@
 /** The candidate for scenario 1: `<paperos-workflow-launcher>` with its templates from a mocked fetch. */
-import 'bench:launcher';
+import '../../src/elements/workflow-launcher/define.js';
 import { MockApi } from '../../test/helpers/mock-api.js';
 import { BASE, ORG, TEMPLATES_PATH, benchToken } from './data.js';
 import { startPage, type Bytes } from './harness.js';

@@ -3,7 +3,7 @@
  * the documents come from the tests' own generator (test/fixtures/documents.ts).
  */
 import { EXAMPLE_ORG_ID, makeJwt, workflowTemplatesResponse } from '../../test/fixtures/api-examples.js';
-import { documentsEnvelope, manyDocs, type ListedDocument } from '../../test/fixtures/documents.js';
+import { documentsEnvelope, listEnvelope, manyDocs, type ListedDocument } from '../../test/fixtures/documents.js';
 
 export { manyDocs };
 export const envelope = documentsEnvelope;
@@ -46,13 +46,8 @@ export function manyTemplates(n: number): BenchTemplate[] {
   return out;
 }
 
-export const templatesEnvelope = (templates: unknown[]) => ({
-  success: true,
-  count: templates.length,
-  total: templates.length,
-  type: '[]<workflow_template>',
-  workflow_templates: templates,
-});
+export const templatesEnvelope = (templates: unknown[]) =>
+  listEnvelope('workflow_template', 'workflow_templates', templates);
 
 /** A JWT like the host backend's: carries the org, so no extra request resolves it. */
 export const benchToken = () => makeJwt({ org_id: ORG, sub: 'sub_bench', exp: Math.floor(Date.now() / 1000) + 3600 });

@@ -2,7 +2,7 @@
  * `@paperos/elements/sandbox`: a local PaperOS API emulator (Node only), for
  * development, demos and tests with no account and no network.
  */
-export { createSandboxApp, createSandbox, type SandboxApp, type Sandbox, type SandboxOptions } from './app.js';
+export { createSandboxApp, type SandboxApp, type SandboxOptions } from './app.js';
 export { startSandbox, type RunningSandbox, type StartSandboxOptions } from './server.js';
 export { parseFaults, type FaultRule } from './faults.js';
 export {

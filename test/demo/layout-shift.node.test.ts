@@ -6,16 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
 import { startDemo, type RunningDemo } from '../../demo/start.js';
-
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+import { chromiumLaunchOptions } from '../../scripts/browsers.mjs';
 
 /** Before any page script: collect every layout-shift entry, with the nodes that moved. */
 const OBSERVE = `
@@ -48,7 +39,7 @@ describe('layout shift on the demo page', { timeout: 180_000 }, () => {
 
   before(async () => {
     demo = await startDemo({ port: 0, sandboxPort: 0, quiet: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
   after(async () => {
     await browser?.close();

@@ -11,6 +11,9 @@
 //    into lazily imported chunks (dist/chunks/).
 // 4. dist/paperos-elements.iife.js: the same for classic <script> tags
 //    (global `PaperOSElements`), everything inlined.
+// 5. dist/elements/paperos-<name>.js: one script per element (with the
+//    provider), all importing dist/elements/paperos-shared.js (lit, the base,
+//    the client), with lazy chunks of their own in dist/elements/chunks/.
 //
 // Prints each bundle's size (min+gzip); `npm run size` enforces the budget.
 import { rmSync } from 'node:fs';

@@ -5,10 +5,15 @@
 // scripts/bundle.ts; the goal, 25 KB min+gzip, is printed beside it), or when a
 // lazy-only package (the virtualizer) is in that part instead of its own
 // `import()`-ed chunk, or when a lazy chunk carries its own copy of lit-html.
+// Likewise each per-element script in dist/elements/ (ELEMENT_BUDGETS), whose
+// lit must come from the shared chunk.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   BUDGET_BYTES,
+  ELEMENT_BUDGETS,
+  ELEMENTS_DIR,
+  SHARED_CHUNK,
   TARGET_BYTES,
   ESM_BUNDLE,
   IIFE_BUNDLE,
@@ -53,12 +58,15 @@ for (const file of eagerFiles) {
   }
 }
 
-const chunks = existsSync(join(dist, 'chunks'))
-  ? readdirSync(join(dist, 'chunks'))
+// the all-in-one's lazy chunks and the per-element scripts' own
+const chunks = [join(dist, 'chunks'), join(dist, ELEMENTS_DIR, 'chunks')]
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) =>
+    readdirSync(dir)
       .filter((f) => f.endsWith('.js'))
-      .map((f) => join(dist, 'chunks', f))
-      .filter((f) => !eagerFiles.includes(f))
-  : [];
+      .map((f) => join(dir, f)),
+  )
+  .filter((f) => !eagerFiles.includes(f));
 for (const chunk of chunks) {
   // a lazy chunk with its own lit would render with a second lit-html (and pay for it again)
   if (sourcesIn(chunk).some((source) => source.endsWith('node_modules/lit-html/lit-html.js'))) {
@@ -69,6 +77,44 @@ for (const chunk of chunks) {
   console.log(
     `  on demand: ${relative(process.cwd(), chunk)}: ${kb(s.gzip)} min+gzip${pkgs.length ? ` (${pkgs.join(', ')})` : ''}`,
   );
+}
+
+// One script per element: each budgeted up front (the script and what it imports statically).
+const elementsDir = join(dist, ELEMENTS_DIR);
+const elementScripts = existsSync(elementsDir)
+  ? readdirSync(elementsDir)
+      .filter((f) => /^paperos-.+\.js$/.test(f) && f !== SHARED_CHUNK)
+      .sort()
+  : [];
+if (!elementScripts.length) failures.push(`${elementsDir} holds no per-element scripts.`);
+console.log(`One script per element (${relative(process.cwd(), elementsDir)}/), up front with what each imports:`);
+for (const name of elementScripts) {
+  const files = await eagerFilesOf(join(elementsDir, name));
+  const up = total(files.map((file) => measure(file)));
+  const { budget, goal } = ELEMENT_BUDGETS[name] ?? {};
+  const names = files.map((file) => relative(elementsDir, file)).join(' + ');
+  console.log(
+    `  ${name}: ${kb(up.gzip)} min+gzip (${names})${budget ? `, budget ${kb(budget)}` : ''}${
+      goal ? `, goal ${kb(goal)} ${up.gzip <= goal ? 'met' : `not met yet (${kb(up.gzip - goal)} over)`}` : ''
+    }`,
+  );
+  if (budget === undefined) failures.push(`${name} has no budget in ELEMENT_BUDGETS (scripts/bundle.ts).`);
+  else if (up.gzip > budget)
+    failures.push(`${name} loads ${kb(up.gzip)} min+gzip up front; the budget is ${kb(budget)}.`);
+  for (const file of files) {
+    if (
+      !file.endsWith(`/${SHARED_CHUNK}`) &&
+      sourcesIn(file).some((s) => s.endsWith('node_modules/lit-html/lit-html.js'))
+    ) {
+      failures.push(
+        `${relative(process.cwd(), file)} holds its own copy of lit-html; it must import ${SHARED_CHUNK}'s.`,
+      );
+    }
+    for (const pkg of LAZY_ONLY) {
+      if (packagesIn(file).has(pkg))
+        failures.push(`${relative(process.cwd(), file)} holds ${pkg}, which must be loaded with import().`);
+    }
+  }
 }
 
 const iife = join(dist, IIFE_BUNDLE);
@@ -83,4 +129,6 @@ if (failures.length) {
   for (const failure of failures) console.error(`FAIL ${failure}`);
   process.exit(1);
 }
-console.log(`OK: within ${kb(BUDGET_BYTES)} min+gzip, ${LAZY_ONLY.join(', ')} only in lazy chunks.`);
+console.log(
+  `OK: within ${kb(BUDGET_BYTES)} min+gzip and each element script within its budget, ${LAZY_ONLY.join(', ')} only in lazy chunks.`,
+);

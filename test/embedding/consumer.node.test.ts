@@ -136,8 +136,14 @@ svelteHTML.createElement('paperos-document-list', { emial: 'ada@example.com' });
 svelteHTML.createElement('paperos-record-list', { limit: { max: 5 } });
 `;
 
-/** The README's one listener on the document (or the window) for every element's events. */
+/** The README's one listener on the document (or the window) for every element's events; a subpath per element. */
 const LISTENERS = `import '@paperos/elements';
+import { PaperOSDocumentList, PaperOSSignEvent } from '@paperos/elements/document-list';
+import type { PaperOSWorkflowLauncher } from '@paperos/elements/workflow-launcher';
+
+export const list: PaperOSDocumentList | null = document.querySelector('paperos-document-list');
+export const launcher: PaperOSWorkflowLauncher | null = document.querySelector('paperos-workflow-launcher');
+document.addEventListener(PaperOSSignEvent.eventName, (e) => e instanceof PaperOSSignEvent && e.recipient);
 
 document.addEventListener('paperos-sign', (e) => e.detail.recipient);
 document.addEventListener('paperos-document-open', (e) => e.detail.url.toUpperCase());
@@ -268,7 +274,7 @@ describe('the packed package in a scratch TypeScript project', { timeout: 300_00
     }
   });
 
-  it('a listener on the document or the window gets typed PaperOS events', () => {
+  it('a listener on the document or the window gets typed PaperOS events; each element has its subpath', () => {
     assert.deepEqual(check(['listeners.ts']), []);
   });
 });

@@ -1,13 +1,14 @@
 // The script-tag bundles as a page gets them: built with the real build
 // configuration (scripts/bundle.ts) into a temporary directory, loaded from
 // <script type="module"> and classic <script> tags, each twice (two copies,
-// as when two widgets on one page each bring the bundle), and mixed.
+// as when two widgets on one page each bring the bundle), and mixed; and the
+// per-element scripts, two on one page sharing their chunk and one token fetch.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundles, IIFE_BUNDLE, ESM_BUNDLE } from '../../scripts/bundle.js';
+import { buildBundles, ELEMENTS_DIR, IIFE_BUNDLE, ESM_BUNDLE, SHARED_CHUNK } from '../../scripts/bundle.js';
 import { EXAMPLE_ORG_ID } from '../fixtures/api-examples.js';
 import {
   browserNames,
@@ -62,6 +63,22 @@ describe('script-tag bundles', { timeout: 240_000 }, () => {
     site.page('/iife-twice.html', pageWith(classic(`/${IIFE_BUNDLE}`) + classic(`/copy-2/${IIFE_BUNDLE}`)));
     site.page('/iife-es.html', pageWith(classic(`/${IIFE_BUNDLE}`), 'es'));
     site.page('/mixed.html', pageWith(classic(`/${IIFE_BUNDLE}`) + esm(`/${ESM_BUNDLE}`)));
+    // One script per element: the launcher and the record list, the shared chunk preloaded as the README shows.
+    site.page(
+      '/elements-two.html',
+      pageWith(
+        `<link rel="modulepreload" href="/${ELEMENTS_DIR}/${SHARED_CHUNK}">` +
+          esm(`/${ELEMENTS_DIR}/paperos-workflow-launcher.js`) +
+          esm(`/${ELEMENTS_DIR}/paperos-record-list.js`),
+      ),
+    );
+    site.page(
+      '/elements-launcher.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>launcher only</title>
+<link rel="icon" href="data:,"><script src="/mock.js"></script>${esm(`/${ELEMENTS_DIR}/paperos-workflow-launcher.js`)}</head><body>
+<paperos-workflow-launcher base-url="https://paperos.test" org-id="${EXAMPLE_ORG_ID}" token-url="/token"></paperos-workflow-launcher>
+</body></html>`,
+    );
     site.page(
       '/module-long-list.html',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>long list</title>
@@ -171,6 +188,64 @@ describe('script-tag bundles', { timeout: 240_000 }, () => {
           `only the virtualizer's chunks after the entry: ${scripts.join(', ')}`,
         );
         assert.equal(scripts.length, 3, scripts.join(', '));
+        assert.deepEqual(page.errors, []);
+        await page.close();
+      });
+
+      it('two per-element scripts: the shared chunk loads once and one token request serves both elements', async () => {
+        const page = await browser.newPage();
+        await page.goto(`${site.url}/elements-two.html`);
+        await showsData(page, 'Start Entity Setup');
+        const loaded = await page.evaluate(
+          () => ({
+            scripts: performance
+              .getEntriesByType('resource')
+              .map((e) => new URL(e.name).pathname)
+              .filter((p) => p.endsWith('.js') && p !== '/mock.js')
+              .sort(),
+            requests: (window as unknown as { __paperos: { requests(): string[] } }).__paperos.requests(),
+            defined: [
+              'paperos-provider',
+              'paperos-workflow-launcher',
+              'paperos-record-list',
+              'paperos-document-list',
+            ].map((tag) => customElements.get(tag) !== undefined),
+          }),
+          undefined,
+        );
+        assert.deepEqual(loaded.scripts, [
+          '/elements/paperos-record-list.js',
+          '/elements/paperos-shared.js',
+          '/elements/paperos-workflow-launcher.js',
+        ]);
+        assert.equal(loaded.requests.filter((r) => r === 'POST /token').length, 1, loaded.requests.join(', '));
+        assert.deepEqual(loaded.defined, [true, true, true, false], 'the provider and the two elements, not the list');
+        assert.deepEqual(page.errors, []);
+        await page.close();
+      });
+
+      it('the launcher alone loads its script and the shared chunk, nothing else up front', async () => {
+        const page = await browser.newPage();
+        await page.goto(`${site.url}/elements-launcher.html`);
+        await page.waitFor(
+          () =>
+            [
+              ...(document
+                .querySelector('paperos-workflow-launcher')
+                ?.shadowRoot?.querySelectorAll('[part~="start-button"]') ?? []),
+            ].some((n) => (n.getAttribute('aria-label') ?? n.textContent ?? '').includes('Start Entity Setup')),
+          undefined,
+        );
+        const scripts = await page.evaluate(
+          () =>
+            performance
+              .getEntriesByType('resource')
+              .map((e) => new URL(e.name).pathname)
+              .filter((p) => p.endsWith('.js') && p !== '/mock.js')
+              .sort(),
+          undefined,
+        );
+        assert.deepEqual(scripts, ['/elements/paperos-shared.js', '/elements/paperos-workflow-launcher.js']);
         assert.deepEqual(page.errors, []);
         await page.close();
       });

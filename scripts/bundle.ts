@@ -4,7 +4,7 @@ import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import { minifyHTMLLiteralsPlugin } from 'esbuild-plugin-minify-html-literals';
 import { minifyHTMLLiterals } from 'minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { rollup, type ManualChunksOption, type Plugin as RollupPlugin } from 'rollup';
+import { rollup, type ManualChunksOption, type Plugin as RollupPlugin, type RollupOptions } from 'rollup';
 import { minify as terser } from 'terser';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -106,16 +106,7 @@ export async function buildBundles({ root, outdir, entry = 'src/index.ts' }: Bun
   const esm = await rollup({
     input: { 'paperos-elements': resolve(root, entry) },
     preserveEntrySignatures: 'allow-extension',
-    plugins: [
-      typescriptSources(root),
-      htmlLiterals(),
-      nodeResolve({ browser: true, rootDir: root }),
-      minifiedChunks(legal),
-    ],
-    onwarn(warning, warn) {
-      // lit's decorators test `this` at the top level of a module, where Rollup knows it is undefined
-      if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
-    },
+    ...rollupInput(root, legal),
   });
   const { output } = await esm.write({
     dir: outdir,
@@ -194,15 +185,7 @@ async function buildElementScripts(
   const input = Object.fromEntries(folders.map((f) => [`paperos-${f}`, resolve(root, `src/elements/${f}/define.ts`)]));
   const bundle = await rollup({
     input,
-    plugins: [
-      typescriptSources(root),
-      htmlLiterals(),
-      nodeResolve({ browser: true, rootDir: root }),
-      minifiedChunks(legal, 'elements/'),
-    ],
-    onwarn(warning, warn) {
-      if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
-    },
+    ...rollupInput(root, legal, 'elements/'),
   });
   const { output } = await bundle.write({
     manualChunks: sharedChunk(Object.values(input), input['paperos-provider']),
@@ -258,6 +241,22 @@ function sharedChunk(entries: string[], provider: string | undefined): ManualChu
     const by = reachedBy.get(id);
     if (!by) return undefined;
     return (provider && by.has(provider)) || by.size > 1 ? 'shared' : undefined;
+  };
+}
+
+/** The plugins and warnings of both Rollup builds (the all-in-one module and the per-element scripts). */
+function rollupInput(root: string, legal: Map<string, string>, legalPrefix = ''): RollupOptions {
+  return {
+    plugins: [
+      typescriptSources(root),
+      htmlLiterals(),
+      nodeResolve({ browser: true, rootDir: root }),
+      minifiedChunks(legal, legalPrefix),
+    ],
+    onwarn(warning, warn) {
+      // lit's decorators test `this` at the top level of a module, where Rollup knows it is undefined
+      if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+    },
   };
 }
 

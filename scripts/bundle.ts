@@ -27,14 +27,14 @@ export const SHARED_CHUNK = 'paperos-shared.js';
  * Each per-element script's ceiling and goal, up front: the script and what it
  * imports statically (the shared chunk), min+gzip. The goals (launcher 20 KB,
  * document list 24 KB) are not reached: the shared chunk alone (lit, the base
- * with its controllers, the client with its validation) is about 21 KB, so CI
+ * with its controllers, the client with its validation) is about 21.5 KB, so CI
  * holds ceilings a little above today's figures against regressions.
  */
 export const ELEMENT_BUDGETS: Record<string, { budget: number; goal?: number }> = {
-  'paperos-workflow-launcher.js': { budget: 24 * 1024, goal: 20 * 1024 },
-  'paperos-document-list.js': { budget: 28.5 * 1024, goal: 24 * 1024 },
-  'paperos-record-list.js': { budget: 26.5 * 1024 },
-  'paperos-provider.js': { budget: 22 * 1024 },
+  'paperos-workflow-launcher.js': { budget: 24.5 * 1024, goal: 20 * 1024 },
+  'paperos-document-list.js': { budget: 29 * 1024, goal: 24 * 1024 },
+  'paperos-record-list.js': { budget: 27 * 1024 },
+  'paperos-provider.js': { budget: 22.5 * 1024 },
 };
 export const IIFE_BUNDLE = 'paperos-elements.iife.js';
 export const IIFE_GLOBAL = 'PaperOSElements';

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
  * until the goal is reached.
  */
 export const TARGET_BYTES = 25 * 1024;
-export const BUDGET_BYTES = 32.5 * 1024;
+export const BUDGET_BYTES = 33 * 1024;
 export const ESM_BUNDLE = 'paperos-elements.js';
 /** The per-element scripts' folder (under dist/) and the chunk they share: lit, the base, the client, the provider. */
 export const ELEMENTS_DIR = 'elements';

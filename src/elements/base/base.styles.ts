@@ -19,6 +19,7 @@ export const baseStyles = css`
     --_radius: var(--paperos-radius, 6px);
     --_space: var(--paperos-space, 0.5rem);
     --_skeleton: color-mix(in srgb, var(--_border) 60%, transparent);
+    --_fade: color-mix(in srgb, var(--_text) 30%, transparent);
 
     display: block;
     box-sizing: border-box;
@@ -66,7 +67,6 @@ export const baseStyles = css`
     margin-block-end: var(--_skeleton-head-gap);
     border-radius: var(--_radius);
     background: var(--_skeleton);
-    opacity: 0.5;
   }
   .skeleton-rows {
     max-block-size: var(--_skeleton-max, none);
@@ -91,9 +91,6 @@ export const baseStyles = css`
     block-size: 0.75em;
     border-radius: var(--_radius);
     background: var(--_skeleton);
-  }
-  .skeleton-row:nth-child(even) .skeleton-bar {
-    inline-size: 45%;
   }
   .loading-label {
     position: absolute;
@@ -149,6 +146,24 @@ export const baseStyles = css`
     color: var(--_accent-text);
     font: inherit;
     cursor: pointer;
+  }
+  /* Labels never break inside a word (a row wraps instead), whatever overflow-wrap a row sets for its data. */
+  .button,
+  label {
+    overflow-wrap: normal;
+    word-break: normal;
+  }
+  /*
+   * A scroll box shows that it scrolls: an edge fades where more content is
+   * (background-attachment local covers it at the very top and bottom).
+   */
+  .scroll-fade {
+    background:
+      linear-gradient(var(--_surface) 30%, transparent) top / 100% 2rem no-repeat local,
+      linear-gradient(transparent, var(--_surface) 70%) bottom / 100% 2rem no-repeat local,
+      radial-gradient(farthest-side at 50% 0, var(--_fade), transparent) top / 100% 0.75rem no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, var(--_fade), transparent) bottom / 100% 0.75rem no-repeat scroll,
+      var(--_surface);
   }
   .button[disabled],
   .button[aria-disabled='true'] {

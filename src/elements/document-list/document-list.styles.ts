@@ -40,7 +40,6 @@ export const documentListStyles = css`
     padding-block: calc(var(--_space) * 0.5);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
   }
   .tree--virtual {
     block-size: var(--paperos-document-list-height, 30rem);

@@ -210,7 +210,11 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (!this.shown(task) || !model) return this.renderLoading(msg('Loading documents…'));
     const total = model.entries.length;
     if (total === 0) {
-      return this.renderEmpty(this.email ? msg(str`No documents for ${this.email}.`) : msg('No documents yet.'));
+      return this.renderEmpty(
+        this.email
+          ? msg(str`No documents for ${this.email}.`)
+          : msg('No documents yet. They appear here once a workflow creates them.'),
+      );
     }
     const { locale } = this;
     const summary = this.#flat.filter.query
@@ -235,7 +239,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     const shown = long ? rows.slice(0, failed ? VIRTUALIZE_ABOVE : ROWS_WHILE_LOADING) : rows;
     return html`<div
         part="tree"
-        class="tree ${virtual ? 'tree--virtual' : ''}"
+        class="tree scroll-fade ${virtual ? 'tree--virtual' : ''}"
         role="tree"
         aria-label=${msg('Documents')}
         @click=${this.#onTreeClick}

@@ -26,7 +26,6 @@ export const recordListStyles = css`
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
     max-block-size: var(--paperos-record-list-height, 24rem);
     overflow: auto;
   }
@@ -100,7 +99,21 @@ export const recordListStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .pair,
+  /* One width rhythm: every control of the form fills its column, two columns where they fit. */
+  .create-form .field {
+    display: flex;
+  }
+  .create-form input,
+  .create-form select,
+  .field-row input {
+    inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .pair {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+    gap: var(--_space);
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -6,18 +6,27 @@ import { TaskStatus } from '@lit/task';
 import type { PaperOSRecord } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
 import { formatCount, formatDateTime } from '../base/format.js';
-import { PaperOSElement } from '../base/paperos-element.js';
+import { PaperOSElement, toPaperOSError } from '../base/paperos-element.js';
+import { describeError } from '../base/messages.js';
 import { RovingFocusController } from '../base/roving-focus.js';
 import { PaperOSRecordCreateEvent, PaperOSRecordSaveEvent, PaperOSRecordSelectEvent } from './events.js';
 import { recordListStyles } from './record-list.styles.js';
-import { RECORD_TYPES, defaultRoleFor, normalizeRecordType, readableFieldName, recordTypeOf } from './record-types.js';
+import {
+  RECORD_TYPES,
+  defaultRoleFor,
+  fieldLabel,
+  normalizeRecordType,
+  recordTypeName,
+  recordTypeOf,
+} from './record-types.js';
 
 interface Loaded {
   org: string;
   records: PaperOSRecord[];
 }
 
-type Notice = { text: string; detail?: string; error?: boolean };
+/** Words are made at render time, so a notice on screen follows a change of language. */
+type Notice = { text: () => string; detail?: () => string | undefined; error?: boolean };
 
 const idOf = (record: PaperOSRecord): string => String(record.id);
 const textOf = (value: unknown): string =>
@@ -142,8 +151,10 @@ export class PaperOSRecordList extends PaperOSElement {
   /** The create form's input that failed validation: `name` or `key-<row>`. */
   declare private createInvalid?: string;
 
-  /** Values saved in this session, shown over the loaded ones until the next load. */
-  #saved = new Map<string, Record<string, unknown>>();
+  /** Records as saved in this session (the server's answer applied), shown over the loaded ones until the next load. */
+  #saved = new Map<string, PaperOSRecord>();
+  /** The loaded records with the saved ones in their place, kept while neither changes. */
+  #merged: { records?: PaperOSRecord[]; saved?: Map<string, PaperOSRecord>; rows: PaperOSRecord[] } = { rows: [] };
   #createFields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
   /** The filtered records, kept while the records and the filter are the same (one array per change, for the roving focus). */
   #visible: { records?: PaperOSRecord[]; query?: string; rows: PaperOSRecord[] } = { rows: [] };
@@ -171,8 +182,17 @@ export class PaperOSRecordList extends PaperOSElement {
     itemSelector: '[role="option"]',
   });
 
-  get #visibleRecords(): PaperOSRecord[] {
+  get #records(): PaperOSRecord[] {
     const records = this.#recordsTask.value?.records ?? [];
+    const merged = this.#merged;
+    if (merged.records === records && merged.saved === this.#saved) return merged.rows;
+    const rows = this.#saved.size ? records.map((r) => this.#saved.get(idOf(r)) ?? r) : records;
+    this.#merged = { records, saved: this.#saved, rows };
+    return rows;
+  }
+
+  get #visibleRecords(): PaperOSRecord[] {
+    const records = this.#records;
     const query = this.filter.trim().toLowerCase();
     const visible = this.#visible;
     if (visible.records === records && visible.query === query) return visible.rows;
@@ -184,7 +204,7 @@ export class PaperOSRecordList extends PaperOSElement {
   }
 
   get #selected(): PaperOSRecord | undefined {
-    return this.#recordsTask.value?.records.find((r) => idOf(r) === this.selectedId);
+    return this.#records.find((r) => idOf(r) === this.selectedId);
   }
 
   #slugOf(record: PaperOSRecord): string | undefined {
@@ -193,11 +213,11 @@ export class PaperOSRecordList extends PaperOSElement {
 
   #typeLabel(record: PaperOSRecord): string {
     const slug = this.#slugOf(record);
-    return slug ? readableFieldName(slug) : msg(str`Type ${record.resource_type_id}`);
+    return slug ? recordTypeName(slug) : msg(str`Type ${record.resource_type_id}`);
   }
 
   #fieldsOf(record: PaperOSRecord): Record<string, unknown> {
-    return { ...record.features, ...this.#saved.get(idOf(record)) };
+    return record.features;
   }
 
   #draftsOf(id: string): Map<string, string> {
@@ -220,7 +240,9 @@ export class PaperOSRecordList extends PaperOSElement {
     const { records } = loaded;
     const body =
       records.length === 0
-        ? this.renderEmpty(msg('No records yet.'))
+        ? this.renderEmpty(
+            this.creatable ? msg('No records yet. Create the first with New record.') : msg('No records yet.'),
+          )
         : html`${this.#renderList(refreshing)}${this.#renderDetail()}`;
     return html`${this.#renderToolbar(records.length)}${this.creating ? this.#renderCreateForm() : nothing}${body}`;
   }
@@ -269,7 +291,7 @@ export class PaperOSRecordList extends PaperOSElement {
     }
     return html`<ul
       part="list"
-      class="list"
+      class="list scroll-fade"
       role="listbox"
       aria-label=${msg(str`Records (${formatCount(records.length, this.locale)})`)}
       aria-busy=${refreshing ? 'true' : 'false'}
@@ -312,7 +334,7 @@ export class PaperOSRecordList extends PaperOSElement {
               ${
                 // Structured values (objects, lists) are shown, not edited: a text input would turn them into a string.
                 this.editable && (value === null || typeof value !== 'object')
-                  ? html`<label part="field-label" for=${`field-${index}`}>${readableFieldName(key)}</label>
+                  ? html`<label part="field-label" for=${`field-${index}`}>${fieldLabel(key)}</label>
                       <input
                         part="field-input"
                         id=${`field-${index}`}
@@ -321,9 +343,9 @@ export class PaperOSRecordList extends PaperOSElement {
                         @input=${(e: Event) => this.#onDraft(record, key, (e.target as HTMLInputElement).value)}
                       />`
                   : this.editable
-                    ? html`<span part="field-label">${readableFieldName(key)}</span>
+                    ? html`<span part="field-label">${fieldLabel(key)}</span>
                         <span part="field-value">${textOf(value)}</span>`
-                    : html`<dt part="field-label">${readableFieldName(key)}</dt>
+                    : html`<dt part="field-label">${fieldLabel(key)}</dt>
                         <dd part="field-value">${textOf(value)}</dd>`
               }
             </div>`,
@@ -343,9 +365,10 @@ export class PaperOSRecordList extends PaperOSElement {
                 part="save-button"
                 class="button"
                 type="submit"
+                aria-label=${msg(str`Save ${name}`)}
                 aria-disabled=${this.savingId !== undefined || drafts.size === 0 ? 'true' : 'false'}
               >
-                ${saving ? msg('Saving…') : msg(str`Save ${name}`)}
+                ${saving ? msg('Saving…') : msg('Save')}
               </button>
             </form>`
           : html`<dl class="fields">${body}</dl>`
@@ -362,8 +385,8 @@ export class PaperOSRecordList extends PaperOSElement {
       class="notice ${notice.error ? 'notice--error' : 'notice--ok'}"
       role=${notice.error ? 'alert' : 'status'}
     >
-      <p>${notice.text}</p>
-      ${notice.detail ? html`<p class="notice-detail">${notice.detail}</p>` : nothing}
+      <p>${notice.text()}</p>
+      ${notice.detail?.() ? html`<p class="notice-detail">${notice.detail()}</p>` : nothing}
     </div>`;
   }
 
@@ -378,7 +401,7 @@ export class PaperOSRecordList extends PaperOSElement {
           ${RECORD_TYPES.map(
             ({ slug }) =>
               html`<option value=${slug} ?selected=${slug === (fixedType === '*' ? 'individual' : fixedType)}>
-                ${readableFieldName(slug)}
+                ${recordTypeName(slug)}
               </option>`,
           )}
         </select>
@@ -435,7 +458,7 @@ export class PaperOSRecordList extends PaperOSElement {
     this.selectedId = idOf(record);
     const role = this.workflowRole || defaultRoleFor(this.#slugOf(record));
     // A copy with the values saved here, so a listener sees what the user sees and cannot change the list.
-    const shown = { ...record, features: this.#fieldsOf(record) };
+    const shown = { ...record, features: { ...this.#fieldsOf(record) } };
     this.dispatchEvent(new PaperOSRecordSelectEvent(shown, { role, id: idOf(record) }));
   }
 
@@ -470,26 +493,36 @@ export class PaperOSRecordList extends PaperOSElement {
     // Only what differs from the shown value goes out.
     const fields = Object.fromEntries([...this.#draftsOf(id)].filter(([key, value]) => value !== textOf(current[key])));
     if (Object.keys(fields).length === 0) {
-      this.notice = { recordId: id, text: msg('No changes to save.') };
+      this.notice = { recordId: id, text: () => msg('No changes to save.') };
       return;
     }
     this.savingId = id;
-    this.notice = { recordId: id, text: msg('Saving…') };
+    this.notice = { recordId: id, text: () => msg('Saving…') };
     try {
       const result = await this.client.updateRecord(loaded.org, record.id, { fields });
-      this.#saved.set(id, { ...this.#saved.get(id), ...fields });
+      // PaperOS stored these values (a `name` field is the record's name too) and,
+      // when something changed, its update time: show them everywhere at once.
+      const shown = this.#saved.get(id) ?? record;
+      const changed = result.changes.length > 0;
+      this.#saved = new Map(this.#saved).set(id, {
+        ...shown,
+        name: typeof fields.name === 'string' ? fields.name : shown.name,
+        features: { ...shown.features, ...fields },
+        updated_at: changed ? new Date().toISOString() : shown.updated_at,
+      });
       // Keep anything typed while the save was in flight.
       this.#setDrafts(id, new Map([...this.#draftsOf(id)].filter(([key, value]) => fields[key] !== value)));
-      const names = result.changes.map(readableFieldName).join(', ');
+      const { changes } = result;
       this.notice = {
         recordId: id,
-        text: result.changes.length ? msg(str`Saved: ${names}.`) : msg('Nothing needed saving.'),
+        text: () =>
+          changes.length ? msg(str`Saved: ${changes.map(fieldLabel).join(', ')}.`) : msg('Nothing needed saving.'),
       };
       this.dispatchEvent(new PaperOSRecordSaveEvent(id, result.changes));
     } catch (error) {
       this.notice = {
         recordId: id,
-        ...this.#failure(error, msg('Your changes were not saved. They are still here; try again.')),
+        ...this.#failure(error, () => msg('Your changes were not saved. They are still here; try again.')),
       };
     } finally {
       this.savingId = undefined;
@@ -510,9 +543,9 @@ export class PaperOSRecordList extends PaperOSElement {
     // The API refuses a completely empty record: check before anything is sent.
     const problem =
       nameless >= 0
-        ? { at: `key-${nameless}`, text: msg(str`Field ${nameless + 1} has a value but no name.`) }
+        ? { at: `key-${nameless}`, text: () => msg(str`Field ${nameless + 1} has a value but no name.`) }
         : !name && Object.keys(fields).length === 0
-          ? { at: 'name', text: msg('A record needs a name or at least one field with a value.') }
+          ? { at: 'name', text: () => msg('A record needs a name or at least one field with a value.') }
           : undefined;
     if (problem) {
       this.createInvalid = problem.at;
@@ -523,27 +556,32 @@ export class PaperOSRecordList extends PaperOSElement {
     }
     this.createInvalid = undefined;
     this.createBusy = true;
-    this.createNotice = { text: msg('Creating…') };
+    this.createNotice = { text: () => msg('Creating…') };
     try {
       const { recId } = await this.client.createRecord(loaded.org, { type, name, fields });
       form.reset();
       this.#createFields = [{ key: '', value: '' }];
-      this.createNotice = { text: msg(str`Created ${name || readableFieldName(type)}.`) };
+      this.createNotice = { text: () => msg(str`Created ${name || recordTypeName(type)}.`) };
       this.dispatchEvent(new PaperOSRecordCreateEvent(recId, type));
       // Reload the list with the new record, keeping the current one on screen meanwhile.
       void this.refresh();
     } catch (error) {
-      this.createNotice = this.#failure(error, msg('The record was not created. Your input is still here; try again.'));
+      this.createNotice = this.#failure(error, () =>
+        msg('The record was not created. Your input is still here; try again.'),
+      );
     } finally {
       this.createBusy = false;
     }
   };
 
-  #failure(error: unknown, text: string): Notice {
-    const reported = this.reportFailure(error);
-    if (!reported) return { text };
-    const { summary, detail } = reported;
-    return { text, detail: detail ? `${summary} ${detail}` : summary, error: true };
+  #failure(error: unknown, text: () => string): Notice {
+    if (!this.reportFailure(error)) return { text };
+    const failure = toPaperOSError(error);
+    const detail = () => {
+      const { summary, detail } = describeError(failure);
+      return detail ? `${summary} ${detail}` : summary;
+    };
+    return { text, detail, error: true };
   }
 }
 

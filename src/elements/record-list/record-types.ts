@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { RECORD_TYPES } from '../../client/record-types.js';
 
 export { RECORD_TYPES };
@@ -46,4 +47,85 @@ export function readableFieldName(name: string): string {
     .trim()
     .toLowerCase();
   return words ? words[0].toUpperCase() + words.slice(1) : name;
+}
+
+/**
+ * A record type's name in the current language: the API's table (slug) as
+ * words a person reads; a type outside the table keeps its readable slug.
+ */
+export function recordTypeName(slug: string): string {
+  switch (slug) {
+    case 'activity':
+      return msg('Activity');
+    case 'annual_report':
+      return msg('Annual report');
+    case 'contract':
+      return msg('Contract');
+    case 'doc':
+      return msg('Document');
+    case 'equity':
+      return msg('Equity');
+    case 'equity_class':
+      return msg('Equity class');
+    case 'financing':
+      return msg('Financing');
+    case 'individual':
+      return msg('Individual');
+    case 'investment':
+      return msg('Investment');
+    case 'ip':
+      return msg('Intellectual property');
+    case 'legal_audit':
+      return msg('Legal audit');
+    case 'org':
+      return msg('Organization');
+    case 'pii':
+      return msg('Personal data');
+    case 'questionnaire':
+      return msg('Questionnaire');
+    case 'state':
+      return msg('State');
+    case 'task':
+      return msg('Task');
+    case 'tax_filing':
+      return msg('Tax filing');
+    case 'tos':
+      return msg('Terms of service');
+    default:
+      return readableFieldName(slug);
+  }
+}
+
+/**
+ * A field's label in the current language: the fields PaperOS's own records
+ * carry (the documentation's examples) are translated; an organization's own
+ * field names are its data and are shown as readable words.
+ */
+export function fieldLabel(key: string): string {
+  switch (key) {
+    case 'name':
+      return msg('Name');
+    case 'first_name':
+      return msg('First name');
+    case 'middle_name':
+      return msg('Middle name');
+    case 'last_name':
+      return msg('Last name');
+    case 'signatory_name':
+      return msg('Signatory name');
+    case 'title':
+      return msg('Title');
+    case 'email':
+      return msg('Email');
+    case 'phone':
+      return msg('Phone');
+    case 'address':
+      return msg('Address');
+    case 'business_type':
+      return msg('Business type');
+    case 'state':
+      return msg('State');
+    default:
+      return readableFieldName(key);
+  }
 }

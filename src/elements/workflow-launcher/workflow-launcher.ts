@@ -139,7 +139,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     if (!value) return this.renderLoading(msg('Loading workflows…'));
     const offered = this.#offered(value.templates);
     if (offered.length === 0 && value.workflows.length === 0)
-      return this.renderEmpty(msg('No workflows are available.'));
+      return this.renderEmpty(msg('No workflows are available yet. Ask your PaperOS administrator to add one.'));
     const query = this.filter.trim().toLowerCase();
     const shown = query ? offered.filter((t) => `${t.label} ${t.description}`.toLowerCase().includes(query)) : offered;
     return html`

@@ -86,7 +86,7 @@ describe('<paperos-document-list>', () => {
     it('shows the empty state when there are no documents', async () => {
       const el = await mount(api, []);
       const empty = root(el).querySelector('[part="empty"]')!;
-      expect(empty.textContent!.trim()).to.equal('No documents yet.');
+      expect(empty.textContent!.trim()).to.equal('No documents yet. They appear here once a workflow creates them.');
       expect(root(el).querySelector('[role="tree"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });

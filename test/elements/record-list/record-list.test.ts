@@ -113,7 +113,7 @@ describe('<paperos-record-list>', () => {
       const el = await mount(api, records());
       expect(names(el)).to.deep.equal(['Test 1', 'Bob the Builder']);
       expect(options(el).map((o) => o.querySelector('[part="record-type"]')!.textContent)).to.deep.equal([
-        'Org',
+        'Organization',
         'Individual',
       ]);
       expect((await loaded).detail).to.deep.equal({ count: 2 });
@@ -242,6 +242,45 @@ describe('<paperos-record-list>', () => {
       await el.updateComplete;
       expect(root(el).querySelector('[part~="notice"]')!.textContent).to.include('Saved: Title, Email.');
       expect(input(el, 'Title').value).to.equal('Product Manager');
+    });
+
+    it('shows the saved values in the list row, the heading, the labels and the update time before any further request', async () => {
+      api.on('PATCH', `${RECORDS}/17413`, {
+        json: { success: true, type: '[]<string>', total: 2, changes: ['name', 'title'], count: 2 },
+      });
+      const el = await editBob();
+      const before = api.requests.length;
+      const meta = () => root(el).querySelector('.detail-meta')!.textContent!;
+      expect(meta()).to.include('2023');
+      await type(input(el, 'Name'), 'Bob the Builder edited');
+      await type(input(el, 'Title'), 'Site manager');
+      await el.updateComplete;
+      expect(saveButton(el).textContent!.trim()).to.equal('Save');
+      expect(saveButton(el).getAttribute('aria-label')).to.equal('Save Bob the Builder');
+      const saved = oneEvent(el, 'paperos-record-save');
+      saveButton(el).click();
+      await saved;
+      await el.updateComplete;
+      // The PATCH and nothing after it.
+      expect(api.requests.slice(before).map((r) => r.method)).to.deep.equal(['PATCH']);
+      expect(names(el)).to.deep.equal(['Test 1', 'Bob the Builder edited']);
+      expect(root(el).querySelector('.detail-title')!.textContent).to.equal('Bob the Builder edited');
+      expect(root(el).querySelector('[part="detail"]')!.getAttribute('aria-label')).to.equal(
+        'Fields of Bob the Builder edited',
+      );
+      expect(saveButton(el).textContent!.trim()).to.equal('Save');
+      expect(saveButton(el).getAttribute('aria-label')).to.equal('Save Bob the Builder edited');
+      expect(input(el, 'Title').value).to.equal('Site manager');
+      expect(meta()).to.include(String(new Date().getFullYear()));
+      expect(meta()).not.to.include('2023');
+      expect(root(el).querySelector('[part~="notice"]')!.textContent).to.include('Saved: Name, Title.');
+      // A later load of the same record replaces the overlay with what PaperOS sends.
+      const reloaded = records();
+      reloaded[1].name = 'From the server';
+      api.on('GET', RECORDS, { json: reloaded });
+      await el.refresh();
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Test 1', 'From the server']);
     });
 
     it('keeps the input and shows the error when a save fails', async () => {

@@ -67,6 +67,7 @@
 's7e63725c542acabf': `Personenbezogene Daten`,
 's800f61a11fb50a22': `Name des Unterzeichners`,
 's8100a548d32264cf': `Es gab nichts zu speichern.`,
+'s83e87855c0536545': str`Link nicht verfügbar: Er führt zu ${0}, und diese Seite öffnet nur https-Links oder Links zu ihrer PaperOS-Adresse.`,
 's84fe348d9e99e6b0': `Wird erstellt…`,
 's889fce46bd2236e5': `Dokumente`,
 's88a162d2ef35afb9': `Ein Datensatz braucht einen Namen oder mindestens ein Feld mit einem Wert.`,
@@ -121,5 +122,6 @@
 'sf8173b65ea660b2d': `PaperOS hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.`,
 'sf96e5892f9ec390d': `Wird gestartet…`,
 'sfcdd8e672c75b713': `Adresse`,
+'sfed9669520f2b21f': `Link nicht verfügbar`,
     };
   

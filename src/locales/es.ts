@@ -67,6 +67,7 @@
 's7e63725c542acabf': `Datos personales`,
 's800f61a11fb50a22': `Nombre del firmante`,
 's8100a548d32264cf': `No había nada que guardar.`,
+'s83e87855c0536545': str`Enlace no disponible: lleva a ${0}, y esta página solo abre enlaces https o enlaces a su dirección de PaperOS.`,
 's84fe348d9e99e6b0': `Creando…`,
 's889fce46bd2236e5': `Documentos`,
 's88a162d2ef35afb9': `Un registro necesita un nombre o al menos un campo con valor.`,
@@ -121,5 +122,6 @@
 'sf8173b65ea660b2d': `PaperOS tardó demasiado en responder. Vuelva a intentarlo en un momento.`,
 'sf96e5892f9ec390d': `Iniciando…`,
 'sfcdd8e672c75b713': `Dirección`,
+'sfed9669520f2b21f': `enlace no disponible`,
     };
   

@@ -193,6 +193,11 @@ export const baseStyles = css`
   a {
     color: var(--_accent);
   }
+  /* After a name whose link the URL policy refused (base/link-policy.ts). */
+  [part~='link-unavailable'] {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

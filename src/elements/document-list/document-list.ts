@@ -87,6 +87,7 @@ this off).
  * @csspart recipient-name - A recipient's name.
  * @csspart recipient-status - A recipient's signing status.
  * @csspart sign-button - A recipient's "Sign" button.
+ * @csspart link-unavailable - "link unavailable", after a name or a recipient whose link the URL policy refused.
  * @csspart no-matches - Shown when the filter matches nothing.
  * @csspart more - Shown when a long list cannot be virtualized and is cut short.
  *
@@ -274,6 +275,7 @@ export class PaperOSDocumentList extends PaperOSElement {
       setsize: this.#flat.size[index]!,
       locale: this.locale,
       baseUrl: this.settings.baseUrl,
+      host: this,
     };
     if (row.kind === 'doc') return documentRow(row, at);
     return folderRow(row, at, !this.#folders.has(row.key), shownIn(this.#flat.filter, row));

@@ -1,9 +1,9 @@
 /** The document list's templates: the toolbar, a notice and the two kinds of row. API data only as text. */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { DocumentRecipient } from '../../client/types.js';
-import { safeHref } from '../../client/url-policy.js';
 import { formatCount } from '../base/format.js';
+import { checkLink } from '../base/link-policy.js';
 import { documentCount, statusOf } from './document-format.js';
 import { fileType, recipientsOf, type DocEntry, type FolderNode } from './tree.js';
 
@@ -16,6 +16,8 @@ export interface RowContext {
   setsize: number;
   locale: string;
   baseUrl: string;
+  /** Renders again once a refused link's note has loaded. */
+  host: ReactiveControllerHost;
 }
 
 /** A folder row: its name and (matching) document count, `aria-expanded`. */
@@ -41,7 +43,7 @@ export function folderRow(row: FolderNode, at: RowContext, expanded: boolean, sh
 /** A document row: type, filename (a link when its URL passes the URL policy), recipients. */
 export function documentRow(row: DocEntry, at: RowContext): TemplateResult {
   const name = row.name || msg('Untitled document');
-  const href = safeHref(row.doc.url, at.baseUrl);
+  const { href, note, id } = checkLink(row.doc.url, at.baseUrl, at.host);
   const recipients = recipientsOf(row.doc);
   return html`<div
     role="treeitem"
@@ -51,6 +53,7 @@ export function documentRow(row: DocEntry, at: RowContext): TemplateResult {
     aria-level=${at.level}
     aria-posinset=${at.posinset}
     aria-setsize=${at.setsize}
+    aria-describedby=${id}
     tabindex=${at.tab}
   >
     <span part="type" class="type">${fileType(row.name) || msg('File')}</span>
@@ -65,7 +68,7 @@ export function documentRow(row: DocEntry, at: RowContext): TemplateResult {
             tabindex=${at.tab}
             >${name}</a
           >`
-        : html`<span part="filename" class="name">${name}</span>`
+        : html`<span part="filename" class="name">${name}</span>${note}`
     }
     ${
       recipients.length
@@ -80,12 +83,12 @@ export function documentRow(row: DocEntry, at: RowContext): TemplateResult {
 function recipientItem(documentName: string, recipient: DocumentRecipient, j: number, at: RowContext): TemplateResult {
   const who = recipient.name || recipient.email || msg('Unnamed recipient');
   const { label, tone } = statusOf(recipient.status ?? '');
-  const signHref = recipient.sign_url ? safeHref(recipient.sign_url, at.baseUrl) : null;
-  return html`<li part="recipient" class="recipient">
+  const sign = checkLink(recipient.sign_url, at.baseUrl, at.host);
+  return html`<li part="recipient" class="recipient" aria-describedby=${sign.id}>
     <span part="recipient-name">${who}</span>
     <span part="recipient-status" class="status status--${tone}">${label}</span>
     ${
-      signHref
+      sign.href
         ? html`<button
             part="sign-button"
             class="button button--quiet sign"
@@ -96,7 +99,7 @@ function recipientItem(documentName: string, recipient: DocumentRecipient, j: nu
           >
             ${msg('Sign')}
           </button>`
-        : nothing
+        : sign.note
     }
   </li>`;
 }

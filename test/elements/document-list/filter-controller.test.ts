@@ -20,7 +20,17 @@ customElements.define('test-filter-host', FilterHost);
 const model = buildModel(
   Array.from({ length: 40 }, (_, i) => ({ pub_id: `d${i}`, path: `/Box ${i % 4}`, filename: `File ${i}.pdf` })),
 );
-const paint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// The controller applies typing from a message posted in the next frame; a
+// message posted in a later frame callback runs after it in every engine (one
+// task source, in order), where a timer may run first (WebKit).
+const paint = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => setTimeout(resolve, 0);
+      channel.port2.postMessage(0);
+    }),
+  );
 
 describe('FilterController', () => {
   it('gives one result per model and query, the same as filtering directly', async () => {

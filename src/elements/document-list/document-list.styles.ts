@@ -173,8 +173,11 @@ export const documentListStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* Wraps rather than overflow: a German "Unterschreiben" beside a long status
+     does not fit a narrow column on one line. */
   .recipient {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) * 0.5);
     overflow-wrap: anywhere;

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { LAUNCH_OPTIONS, launch } from './lib/browser.js';
 import { buildPages } from './lib/build.js';
 import { measureBytes } from './lib/bytes.js';
+import { bytesSection } from './lib/report/bytes.js';
 import { writeReport, type RunData } from './lib/report.js';
 import { loadSectionOf, withLoadSection } from './load/report.js';
 import {
@@ -376,6 +377,8 @@ function summaryOf(data: RunData): string {
       );
     }
   }
+  // the bytes section as RESULTS.md would print it: the table of the per-element scripts and the all-in-one
+  if (data.bytes) lines.push(...bytesSection(data).lines);
   return lines.join('\n');
 }
 

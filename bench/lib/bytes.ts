@@ -13,7 +13,16 @@ import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUDGET_BYTES, TARGET_BYTES, buildBundles, packagesIn } from '../../scripts/bundle.js';
+import {
+  BUDGET_BYTES,
+  ELEMENT_BUDGETS,
+  SHARED_CHUNK,
+  type OutputSize,
+  TARGET_BYTES,
+  buildBundles,
+  packagesIn,
+  total,
+} from '../../scripts/bundle.js';
 import type { ElementEntry } from './elements.js';
 
 export interface Size {
@@ -32,6 +41,14 @@ export interface BytesReport {
     targetBytes: number;
     budgetBytes: number;
   };
+  /**
+   * The per-element scripts (dist/elements/, scripts/bundle.ts): each one's
+   * up-front bytes (the script and what it imports statically, the shared
+   * chunk), with its CI ceiling and goal from ELEMENT_BUDGETS.
+   */
+  elementScripts: { file: string; own: Size; upFront: Size; budget?: number; goal?: number }[];
+  /** The chunk every per-element script imports (lit, the base, the client, the provider). */
+  sharedChunk: Size;
   lit: Size;
   litAndBase: Size;
   all: Size;
@@ -189,8 +206,21 @@ export async function measureBytes(root: string, elements: ElementEntry[], workD
 
   // The published script-tag bundle, built by its owner's code.
   const built = await buildBundles({ root, outdir: join(workDir, 'dist') });
-  const sum = (list: { minified: number; gzip: number }[]) =>
-    list.reduce((s, x) => ({ min: s.min + x.minified, gzip: s.gzip + x.gzip }), { min: 0, gzip: 0 });
+  const sum = (list: OutputSize[]) => {
+    const t = total(list);
+    return { min: t.minified, gzip: t.gzip };
+  };
+  const sharedFile = built.elements.flatMap((e) => e.eager).find((f) => f.file.endsWith(`/${SHARED_CHUNK}`));
+  const elementScripts = built.elements.map(({ entry, eager }) => {
+    const file = entry.split('/').pop()!;
+    const own = eager.find((f) => f.file === entry)!;
+    return {
+      file,
+      own: { min: own.minified, gzip: own.gzip },
+      upFront: sum(eager),
+      ...ELEMENT_BUDGETS[file],
+    };
+  });
   return {
     scriptTag: {
       eager: sum(built.eager),
@@ -200,6 +230,8 @@ export async function measureBytes(root: string, elements: ElementEntry[], workD
       targetBytes: TARGET_BYTES,
       budgetBytes: BUDGET_BYTES,
     },
+    elementScripts,
+    sharedChunk: sharedFile ? { min: sharedFile.minified, gzip: sharedFile.gzip } : { min: 0, gzip: 0 },
     lit,
     litAndBase,
     all,

@@ -1,36 +1,25 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { PaperOSRecord } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
-import { formatCount, formatDateTime } from '../base/format.js';
+import { filterField } from '../base/filter-field.js';
+import { formatCount } from '../base/format.js';
 import { PaperOSElement, toPaperOSError } from '../base/paperos-element.js';
 import { describeError } from '../base/messages.js';
 import { RovingFocusController } from '../base/roving-focus.js';
-import { PaperOSRecordCreateEvent, PaperOSRecordSaveEvent, PaperOSRecordSelectEvent } from './events.js';
+import { PaperOSRecordSelectEvent } from './events.js';
+import { RecordCreateForm } from './record-create-form.js';
+import { RecordDetail } from './record-detail.js';
+import { idOf, type Notice } from './record-notice.js';
 import { recordListStyles } from './record-list.styles.js';
-import {
-  RECORD_TYPES,
-  defaultRoleFor,
-  fieldLabel,
-  normalizeRecordType,
-  recordTypeName,
-  recordTypeOf,
-} from './record-types.js';
+import { defaultRoleFor, normalizeRecordType, recordTypeName, recordTypeOf } from './record-types.js';
 
 interface Loaded {
   org: string;
   records: PaperOSRecord[];
 }
-
-/** Words are made at render time, so a notice on screen follows a change of language. */
-type Notice = { text: () => string; detail?: () => string | undefined; error?: boolean };
-
-const idOf = (record: PaperOSRecord): string => String(record.id);
-const textOf = (value: unknown): string =>
-  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /**
  * @tagname paperos-record-list
@@ -49,8 +38,8 @@ const textOf = (value: unknown): string =>
  * (unsaved input is kept per record; structured values are shown read-only).
  * With `creatable` a form creates a record of a chosen type; a record with
  * neither a name nor a field value is refused before anything is sent.
-`refresh()` reloads the records past the page cache (conditionally), keeping
-the list, the chosen record and any unsaved input on screen.
+ * `refresh()` reloads the records past the page cache (conditionally), keeping
+ * the list, the chosen record and any unsaved input on screen.
  *
  * @slot loading - Replaces the loading message.
  * @slot empty - Replaces the "no records" message.
@@ -101,7 +90,6 @@ the list, the chosen record and any unsaved input on screen.
 export class PaperOSRecordList extends PaperOSElement {
   /** Reactive properties (static, not decorated: the decorators' code stays out of the bundle). */
   static override properties: PropertyDeclarations = {
-    // A `state` entry says `attribute: false` too: the manifest analyzer would list it as an attribute.
     type: { reflect: true },
     limit: { type: Number, reflect: true },
     editable: { type: Boolean, reflect: true },
@@ -109,13 +97,6 @@ export class PaperOSRecordList extends PaperOSElement {
     workflowRole: { attribute: 'workflow-role', reflect: true },
     filter: {},
     selectedId: { attribute: false },
-    drafts: { state: true, attribute: false },
-    savingId: { state: true, attribute: false },
-    notice: { state: true, attribute: false },
-    creating: { state: true, attribute: false },
-    createBusy: { state: true, attribute: false },
-    createNotice: { state: true, attribute: false },
-    createInvalid: { state: true, attribute: false },
   };
 
   static override styles = [baseStyles, recordListStyles];
@@ -141,21 +122,8 @@ export class PaperOSRecordList extends PaperOSElement {
   /** The chosen record's id. */
   declare selectedId?: string;
 
-  /** Unsaved input per record id: field name -> typed value. Kept across selection changes and failed saves. */
-  private drafts = new Map<string, Map<string, string>>();
-  declare private savingId?: string;
-  declare private notice?: Notice & { recordId: string };
-  private creating = false;
-  private createBusy = false;
-  declare private createNotice?: Notice;
-  /** The create form's input that failed validation: `name` or `key-<row>`. */
-  declare private createInvalid?: string;
-
-  /** Records as saved in this session (the server's answer applied), shown over the loaded ones until the next load. */
-  #saved = new Map<string, PaperOSRecord>();
   /** The loaded records with the saved ones in their place, kept while neither changes. */
   #merged: { records?: PaperOSRecord[]; saved?: Map<string, PaperOSRecord>; rows: PaperOSRecord[] } = { rows: [] };
-  #createFields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
   /** The filtered records, kept while the records and the filter are the same (one array per change, for the roving focus). */
   #visible: { records?: PaperOSRecord[]; query?: string; rows: PaperOSRecord[] } = { rows: [] };
 
@@ -170,7 +138,7 @@ export class PaperOSRecordList extends PaperOSElement {
       );
       // Unchanged (a 304): the same value, so nothing on screen changes and saved values stay.
       if (previous?.org === org && previous.records === records) return previous;
-      this.#saved = new Map();
+      this.#edit.forgetSaved();
       return { org, records };
     },
     ({ records }) => records.length,
@@ -182,12 +150,31 @@ export class PaperOSRecordList extends PaperOSElement {
     itemSelector: '[role="option"]',
   });
 
+  readonly #edit = new RecordDetail(this, {
+    client: () => this.client,
+    org: () => this.#recordsTask.value?.org,
+    editable: () => this.editable,
+    locale: () => this.locale,
+    typeLabel: (record) => this.#typeLabel(record),
+    failure: (error, text) => this.#failure(error, text),
+  });
+
+  readonly #create = new RecordCreateForm(this, {
+    client: () => this.client,
+    org: () => this.#recordsTask.value?.org,
+    type: () => normalizeRecordType(this.type),
+    failure: (error, text) => this.#failure(error, text),
+    // Reload the list with the new record, keeping the current one on screen meanwhile.
+    created: () => void this.refresh(),
+  });
+
   get #records(): PaperOSRecord[] {
     const records = this.#recordsTask.value?.records ?? [];
+    const { saved } = this.#edit;
     const merged = this.#merged;
-    if (merged.records === records && merged.saved === this.#saved) return merged.rows;
-    const rows = this.#saved.size ? records.map((r) => this.#saved.get(idOf(r)) ?? r) : records;
-    this.#merged = { records, saved: this.#saved, rows };
+    if (merged.records === records && merged.saved === saved) return merged.rows;
+    const rows = saved.size ? records.map((r) => saved.get(idOf(r)) ?? r) : records;
+    this.#merged = { records, saved, rows };
     return rows;
   }
 
@@ -216,21 +203,6 @@ export class PaperOSRecordList extends PaperOSElement {
     return slug ? recordTypeName(slug) : msg(str`Type ${record.resource_type_id}`);
   }
 
-  #fieldsOf(record: PaperOSRecord): Record<string, unknown> {
-    return record.features;
-  }
-
-  #draftsOf(id: string): Map<string, string> {
-    return this.drafts.get(id) ?? new Map();
-  }
-
-  #setDrafts(id: string, drafts: Map<string, string>): void {
-    const all = new Map(this.drafts);
-    if (drafts.size) all.set(id, drafts);
-    else all.delete(id);
-    this.drafts = all;
-  }
-
   protected override render(): TemplateResult {
     const task = this.#recordsTask;
     if (task.status === TaskStatus.ERROR) return this.renderError(task.error, () => void task.run());
@@ -238,44 +210,28 @@ export class PaperOSRecordList extends PaperOSElement {
     if (!loaded) return this.renderLoading(msg('Loading records…'));
     const refreshing = this.refreshing(task);
     const { records } = loaded;
+    const selected = this.#selected;
     const body =
       records.length === 0
         ? this.renderEmpty(
             this.creatable ? msg('No records yet. Create the first with New record.') : msg('No records yet.'),
           )
-        : html`${this.#renderList(refreshing)}${this.#renderDetail()}`;
-    return html`${this.#renderToolbar(records.length)}${this.creating ? this.#renderCreateForm() : nothing}${body}`;
+        : html`${this.#renderList(refreshing)}${selected ? this.#edit.render(selected) : nothing}`;
+    return html`${this.#renderToolbar(records.length)}${this.#create.open ? this.#create.render() : nothing}${body}`;
   }
 
   #renderToolbar(total: number): TemplateResult | typeof nothing {
     if (total === 0 && !this.creatable) return nothing;
     return html`<div part="toolbar" class="toolbar">
-      ${
-        total > 0
-          ? html`<label class="field">
-              <span>${msg('Filter records')}</span>
-              <input
-                part="filter"
-                type="search"
-                autocomplete="off"
-                .value=${this.filter}
-                @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-              />
-            </label>`
-          : nothing
-      }
+      ${total > 0 ? filterField(msg('Filter records'), this.filter, (value) => (this.filter = value)) : nothing}
       ${
         this.creatable
           ? html`<button
               part="new-button"
               class="button button--quiet"
               type="button"
-              aria-expanded=${this.creating ? 'true' : 'false'}
-              @click=${() => {
-                this.creating = !this.creating;
-                this.createNotice = undefined;
-                this.createInvalid = undefined;
-              }}
+              aria-expanded=${this.#create.open ? 'true' : 'false'}
+              @click=${() => this.#create.toggle()}
             >
               ${msg('New record')}
             </button>`
@@ -318,147 +274,11 @@ export class PaperOSRecordList extends PaperOSElement {
     </ul>`;
   }
 
-  #renderDetail(): TemplateResult | typeof nothing {
-    const record = this.#selected;
-    if (!record) return nothing;
-    const id = idOf(record);
-    const drafts = this.#draftsOf(id);
-    const fields = Object.entries(this.#fieldsOf(record));
-    const name = record.name || msg('(no name)');
-    const body = fields.length
-      ? repeat(
-          fields,
-          ([key]) => key,
-          ([key, value], index) =>
-            html`<div part="field" class="field-row">
-              ${
-                // Structured values (objects, lists) are shown, not edited: a text input would turn them into a string.
-                this.editable && (value === null || typeof value !== 'object')
-                  ? html`<label part="field-label" for=${`field-${index}`}>${fieldLabel(key)}</label>
-                      <input
-                        part="field-input"
-                        id=${`field-${index}`}
-                        type="text"
-                        .value=${drafts.get(key) ?? textOf(value)}
-                        @input=${(e: Event) => this.#onDraft(record, key, (e.target as HTMLInputElement).value)}
-                      />`
-                  : this.editable
-                    ? html`<span part="field-label">${fieldLabel(key)}</span>
-                        <span part="field-value">${textOf(value)}</span>`
-                    : html`<dt part="field-label">${fieldLabel(key)}</dt>
-                        <dd part="field-value">${textOf(value)}</dd>`
-              }
-            </div>`,
-        )
-      : html`<p>${msg('This record has no fields yet.')}</p>`;
-    const saving = this.savingId === id;
-    return html`<section part="detail" class="detail" aria-label=${msg(str`Fields of ${name}`)}>
-      <h3 class="detail-title">${name}</h3>
-      <p class="detail-meta">
-        ${this.#typeLabel(record)} · ${msg(str`Updated ${formatDateTime(record.updated_at, this.locale)}`)}
-      </p>
-      ${
-        this.editable
-          ? html`<form class="fields" @submit=${(e: Event) => this.#save(e, record)}>
-              ${body}
-              <button
-                part="save-button"
-                class="button"
-                type="submit"
-                aria-label=${msg(str`Save ${name}`)}
-                aria-disabled=${this.savingId !== undefined || drafts.size === 0 ? 'true' : 'false'}
-              >
-                ${saving ? msg('Saving…') : msg('Save')}
-              </button>
-            </form>`
-          : html`<dl class="fields">${body}</dl>`
-      }
-      ${this.notice?.recordId === id ? this.#renderNotice(this.notice) : nothing}
-    </section>`;
-  }
-
-  #renderNotice(notice: Notice | undefined, id?: string): TemplateResult | typeof nothing {
-    if (!notice) return nothing;
-    return html`<div
-      part="notice"
-      id=${ifDefined(id)}
-      class="notice ${notice.error ? 'notice--error' : 'notice--ok'}"
-      role=${notice.error ? 'alert' : 'status'}
-    >
-      <p>${notice.text()}</p>
-      ${notice.detail?.() ? html`<p class="notice-detail">${notice.detail()}</p>` : nothing}
-    </div>`;
-  }
-
-  #renderCreateForm(): TemplateResult {
-    const fixedType = normalizeRecordType(this.type);
-    const invalid = (name: string) => (this.createInvalid === name ? 'true' : 'false');
-    const describedBy = (name: string) => (this.createInvalid === name ? 'create-notice' : nothing);
-    return html`<form part="create-form" class="create-form" novalidate @submit=${this.#create}>
-      <label class="field">
-        <span>${msg('Type')}</span>
-        <select name="type">
-          ${RECORD_TYPES.map(
-            ({ slug }) =>
-              html`<option value=${slug} ?selected=${slug === (fixedType === '*' ? 'individual' : fixedType)}>
-                ${recordTypeName(slug)}
-              </option>`,
-          )}
-        </select>
-      </label>
-      <label class="field">
-        <span>${msg('Name')}</span>
-        <input
-          name="name"
-          type="text"
-          autocomplete="off"
-          aria-invalid=${invalid('name')}
-          aria-describedby=${describedBy('name')}
-        />
-      </label>
-      ${this.#createFields.map(
-        (row, index) =>
-          html`<div class="pair">
-            <label class="field">
-              <span>${msg(str`Field ${index + 1} name`)}</span>
-              <input
-                type="text"
-                aria-invalid=${invalid(`key-${index}`)}
-                aria-describedby=${describedBy(`key-${index}`)}
-                .value=${row.key}
-                @input=${(e: Event) => (row.key = (e.target as HTMLInputElement).value)}
-              />
-            </label>
-            <label class="field">
-              <span>${msg(str`Field ${index + 1} value`)}</span>
-              <input
-                type="text"
-                .value=${row.value}
-                @input=${(e: Event) => (row.value = (e.target as HTMLInputElement).value)}
-              />
-            </label>
-          </div>`,
-      )}
-      <div class="actions">
-        <button class="button button--quiet" type="button" @click=${this.#addCreateField}>${msg('Add field')}</button>
-        <button part="create-button" class="button" type="submit" aria-disabled=${this.createBusy ? 'true' : 'false'}>
-          ${this.createBusy ? msg('Creating…') : msg('Create record')}
-        </button>
-      </div>
-      ${this.#renderNotice(this.createNotice, 'create-notice')}
-    </form>`;
-  }
-
-  #addCreateField = (): void => {
-    this.#createFields = [...this.#createFields, { key: '', value: '' }];
-    this.requestUpdate();
-  };
-
   #choose(record: PaperOSRecord): void {
     this.selectedId = idOf(record);
     const role = this.workflowRole || defaultRoleFor(this.#slugOf(record));
     // A copy with the values saved here, so a listener sees what the user sees and cannot change the list.
-    const shown = { ...record, features: { ...this.#fieldsOf(record) } };
+    const shown = { ...record, features: { ...record.features } };
     this.dispatchEvent(new PaperOSRecordSelectEvent(shown, { role, id: idOf(record) }));
   }
 
@@ -474,106 +294,7 @@ export class PaperOSRecordList extends PaperOSElement {
     this.#roving.onFocusin(event);
   }
 
-  #onDraft(record: PaperOSRecord, key: string, value: string): void {
-    const id = idOf(record);
-    const drafts = new Map(this.#draftsOf(id));
-    if (value === textOf(this.#fieldsOf(record)[key])) drafts.delete(key);
-    else drafts.set(key, value);
-    this.#setDrafts(id, drafts);
-    if (this.notice?.recordId === id && this.savingId !== id) this.notice = undefined;
-  }
-
-  async #save(event: Event, record: PaperOSRecord): Promise<void> {
-    event.preventDefault();
-    const loaded = this.#recordsTask.value;
-    // One save at a time: a second click or Enter while one is in flight does nothing.
-    if (this.savingId !== undefined || !loaded) return;
-    const id = idOf(record);
-    const current = this.#fieldsOf(record);
-    // Only what differs from the shown value goes out.
-    const fields = Object.fromEntries([...this.#draftsOf(id)].filter(([key, value]) => value !== textOf(current[key])));
-    if (Object.keys(fields).length === 0) {
-      this.notice = { recordId: id, text: () => msg('No changes to save.') };
-      return;
-    }
-    this.savingId = id;
-    this.notice = { recordId: id, text: () => msg('Saving…') };
-    try {
-      const result = await this.client.updateRecord(loaded.org, record.id, { fields });
-      // PaperOS stored these values (a `name` field is the record's name too) and,
-      // when something changed, its update time: show them everywhere at once.
-      const shown = this.#saved.get(id) ?? record;
-      const changed = result.changes.length > 0;
-      this.#saved = new Map(this.#saved).set(id, {
-        ...shown,
-        name: typeof fields.name === 'string' ? fields.name : shown.name,
-        features: { ...shown.features, ...fields },
-        updated_at: changed ? new Date().toISOString() : shown.updated_at,
-      });
-      // Keep anything typed while the save was in flight.
-      this.#setDrafts(id, new Map([...this.#draftsOf(id)].filter(([key, value]) => fields[key] !== value)));
-      const { changes } = result;
-      this.notice = {
-        recordId: id,
-        text: () =>
-          changes.length ? msg(str`Saved: ${changes.map(fieldLabel).join(', ')}.`) : msg('Nothing needed saving.'),
-      };
-      this.dispatchEvent(new PaperOSRecordSaveEvent(id, result.changes));
-    } catch (error) {
-      this.notice = {
-        recordId: id,
-        ...this.#failure(error, () => msg('Your changes were not saved. They are still here; try again.')),
-      };
-    } finally {
-      this.savingId = undefined;
-    }
-  }
-
-  #create = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    const loaded = this.#recordsTask.value;
-    if (this.createBusy || !loaded) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const type = (form.elements.namedItem('type') as HTMLSelectElement).value;
-    const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
-    const nameless = this.#createFields.findIndex((f) => f.value.trim() && !f.key.trim());
-    const fields = Object.fromEntries(
-      this.#createFields.filter((f) => f.key.trim() && f.value.trim()).map((f) => [f.key.trim(), f.value]),
-    );
-    // The API refuses a completely empty record: check before anything is sent.
-    const problem =
-      nameless >= 0
-        ? { at: `key-${nameless}`, text: () => msg(str`Field ${nameless + 1} has a value but no name.`) }
-        : !name && Object.keys(fields).length === 0
-          ? { at: 'name', text: () => msg('A record needs a name or at least one field with a value.') }
-          : undefined;
-    if (problem) {
-      this.createInvalid = problem.at;
-      this.createNotice = { text: problem.text, error: true };
-      await this.updateComplete;
-      (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[part="create-form"] [aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.createInvalid = undefined;
-    this.createBusy = true;
-    this.createNotice = { text: () => msg('Creating…') };
-    try {
-      const { recId } = await this.client.createRecord(loaded.org, { type, name, fields });
-      form.reset();
-      this.#createFields = [{ key: '', value: '' }];
-      this.createNotice = { text: () => msg(str`Created ${name || recordTypeName(type)}.`) };
-      this.dispatchEvent(new PaperOSRecordCreateEvent(recId, type));
-      // Reload the list with the new record, keeping the current one on screen meanwhile.
-      void this.refresh();
-    } catch (error) {
-      this.createNotice = this.#failure(error, () =>
-        msg('The record was not created. Your input is still here; try again.'),
-      );
-    } finally {
-      this.createBusy = false;
-    }
-  };
-
+  /** A failed save or create: `paperos-error` fires, and the notice says it in plain words (none for an abort). */
   #failure(error: unknown, text: () => string): Notice {
     if (!this.reportFailure(error)) return { text };
     const failure = toPaperOSError(error);

@@ -5,11 +5,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import { PaperOSElement, defineElement } from '../../../src/elements/base/paperos-element.js';
-import type { PaperOSLoadEvent } from '../../../src/elements/base/events.js';
 import type { WorkflowTemplate } from '../../../src/client/types.js';
-import { pageCache } from '../../../src/client/cache.js';
 import { EXAMPLE_ORG_ID, epochIn, makeJwt, workflowTemplatesResponse } from '../../fixtures/api-examples.js';
-import { MockApi } from '../../helpers/mock-api.js';
+import { mockApiPerTest, watchLoads } from '../../helpers/per-test.js';
 
 class TestRefreshable extends PaperOSElement {
   readonly task = this.dataTask(
@@ -37,19 +35,8 @@ const token = () => makeJwt({ sub: 'sub_test', exp: epochIn(3600), org_id: ORG }
 const items = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent);
 
 describe('PaperOSElement refresh()', () => {
-  let api: MockApi;
-  let loads: number[];
-  const onLoad = (e: Event) => loads.push((e as PaperOSLoadEvent).detail.count);
-  beforeEach(() => {
-    pageCache.clear();
-    api = new MockApi().install();
-    loads = [];
-    document.addEventListener('paperos-load', onLoad);
-  });
-  afterEach(() => {
-    document.removeEventListener('paperos-load', onLoad);
-    api.restore();
-  });
+  const api = mockApiPerTest();
+  const loads = watchLoads();
 
   it('sends one conditional request past the page cache; a 304 changes nothing on screen', async () => {
     api.on('GET', TEMPLATES, { json: workflowTemplatesResponse, headers: { etag: '"v1"' } });
@@ -79,7 +66,7 @@ describe('PaperOSElement refresh()', () => {
     expect(el.task.value).to.equal(value);
     expect(changes).to.deep.equal([]);
     expect(el.shadowRoot!.innerHTML).to.equal(before);
-    expect(loads).to.deep.equal([6]);
+    expect(loads.counts).to.deep.equal([6]);
   });
 
   it('a changed answer replaces the rows without a loading state in between', async () => {
@@ -104,7 +91,7 @@ describe('PaperOSElement refresh()', () => {
     expect(items(el)[0]).to.equal('Renamed');
     expect(items(el)).to.have.length(3);
     expect(loading.filter((n) => (n as Element).matches('[part="loading"]'))).to.deep.equal([]);
-    expect(loads).to.deep.equal([6, 3]);
+    expect(loads.counts).to.deep.equal([6, 3]);
   });
 
   it('does nothing on an element that is not on the page', async () => {

@@ -3,9 +3,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/document-list/define.js';
 import type { PaperOSDocumentList } from '../../../src/elements/document-list/document-list.js';
-import type { PaperOSLoadEvent } from '../../../src/elements/base/events.js';
-import { pageCache } from '../../../src/client/cache.js';
-import { MockApi } from '../../helpers/mock-api.js';
+import { mockApiPerTest, watchLoads } from '../../helpers/per-test.js';
+import type { MockApi } from '../../helpers/mock-api.js';
 import { BASE, DOCS_PATH, envelope, makeDoc, root, rowNamed, settled, token, treeItems } from './helpers.js';
 
 const docs = Array.from({ length: 60 }, (_, i) =>
@@ -38,19 +37,10 @@ function setVisibility(state: 'hidden' | 'visible'): void {
 }
 
 describe('<paperos-document-list> refresh() and revalidation', () => {
-  let api: MockApi;
-  let loads: number[];
-  const onLoad = (e: Event) => loads.push((e as PaperOSLoadEvent).detail.count);
-  beforeEach(() => {
-    pageCache.clear();
-    api = new MockApi().install();
-    loads = [];
-    document.addEventListener('paperos-load', onLoad);
-  });
+  const api = mockApiPerTest();
+  const loads = watchLoads();
   afterEach(() => {
-    document.removeEventListener('paperos-load', onLoad);
     delete (document as { visibilityState?: unknown }).visibilityState;
-    api.restore();
   });
 
   it('sends one conditional request; a 304 leaves the DOM untouched', async () => {
@@ -67,7 +57,7 @@ describe('<paperos-document-list> refresh() and revalidation', () => {
     expect(requests).to.have.length(2);
     expect(requests[1]!.headers.get('if-none-match')).to.equal('"v1"');
     expect(changes).to.deep.equal([]);
-    expect(loads).to.deep.equal([60]);
+    expect(loads.counts).to.deep.equal([60]);
   });
 
   it('a changed list updates the rows in place, keeping focus and the scroll position', async () => {
@@ -102,7 +92,7 @@ describe('<paperos-document-list> refresh() and revalidation', () => {
     expect(status.textContent!.trim()).to.equal('Signed');
     expect(tree.scrollTop).to.equal(scrolled);
     expect(root(el).querySelector('[part="tree"]')).to.equal(tree);
-    expect(loads).to.deep.equal([60, 60]);
+    expect(loads.counts).to.deep.equal([60, 60]);
   });
 
   it('revalidates once when the page is visible again after a signing link opened elsewhere', async () => {

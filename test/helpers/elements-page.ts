@@ -7,13 +7,14 @@ import { build } from 'esbuild';
 /**
  * The elements bundled for a test page. The page may empty the page-wide cache
  * (`window.clearPaperOSCache()`, a hook for tests only), so an element mounted
- * anew really asks PaperOS.
+ * anew really asks PaperOS, and read the language the elements' strings are in
+ * (`window.paperosLocale()`), to wait for a translation to load.
  */
 export async function elementsBundle(): Promise<string> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const bundle = await build({
     stdin: {
-      contents: `import './src/index.ts'; import { pageCache } from './src/client/cache.ts'; Object.assign(window, { clearPaperOSCache: () => pageCache.clear() });`,
+      contents: `import './src/index.ts'; import { pageCache } from './src/client/cache.ts'; import { currentLocale } from './src/i18n/localization.ts'; Object.assign(window, { clearPaperOSCache: () => pageCache.clear(), paperosLocale: currentLocale });`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -26,6 +26,8 @@ export interface Catalogue {
    * keeps ("Status", "Name", "PaperOS", "Workflow" in German) are not in it.
    */
   englishOnly: Set<string>;
+  /** Every word the translations in this locale use. */
+  kept: Set<string>;
 }
 
 const catalogues = new Map<string, Promise<Catalogue>>();
@@ -46,7 +48,7 @@ export function catalogue(locale: string): Promise<Catalogue> {
       }));
       const kept = new Set(units.flatMap((unit) => wordsOf(unit.target)));
       const englishOnly = new Set(units.flatMap((unit) => wordsOf(unit.source)).filter((word) => !kept.has(word)));
-      return { locale, units, englishOnly };
+      return { locale, units, englishOnly, kept };
     })();
     catalogues.set(locale, loaded);
   }
@@ -94,6 +96,25 @@ export function shownText(host: Element): string[] {
   return pieces;
 }
 
+/**
+ * Fields whose values PaperOS defines (a workflow's or a recipient's status):
+ * the element puts them in words of its own, so they are not data here.
+ */
+const ENUMERATED = new Set(['status']);
+
+/** The values of the fields PaperOS defines (`open`, `pending`): shown untranslated, they are English too. */
+export function enumeratedValues(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) enumeratedValues(item, into);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (ENUMERATED.has(key) && typeof item === 'string') into.add(item);
+      else enumeratedValues(item, into);
+    }
+  }
+  return into;
+}
+
 /** Every string value in an API answer: the organization's own data, which is never translated. */
 export function dataStrings(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (typeof value === 'string') {
@@ -101,24 +122,32 @@ export function dataStrings(value: unknown, into: Set<string> = new Set()): Set<
   } else if (Array.isArray(value)) {
     for (const item of value) dataStrings(item, into);
   } else if (value && typeof value === 'object') {
-    for (const item of Object.values(value)) dataStrings(item, into);
+    for (const [key, item] of Object.entries(value)) if (!ENUMERATED.has(key)) dataStrings(item, into);
   }
   return into;
 }
 
 /**
- * The English words of the catalogue among what an element shows, each with
- * the piece of text it was found in. The organization's data is taken out of
- * every piece first (longest first, so a name is removed before its parts).
+ * The English words of the catalogue (and the values PaperOS defines, such as
+ * a status, when no translation uses them) among what an element shows, each
+ * with the piece of text it was found in. The organization's data is taken out
+ * of every piece first (longest first, so a name is removed before its parts).
  */
-export function leftoverEnglish(pieces: string[], cat: Catalogue, data: Set<string>): string[] {
+export function leftoverEnglish(
+  pieces: string[],
+  cat: Catalogue,
+  data: Set<string>,
+  enumerated: Set<string> = new Set(),
+): string[] {
   const strings = [...data].sort((a, b) => b.length - a.length);
+  const codes = [...enumerated].flatMap(wordsOf).filter((word) => !cat.kept.has(word));
+  const english = new Set([...cat.englishOnly, ...codes]);
   const found: string[] = [];
   for (const piece of pieces) {
     let rest = piece;
     for (const s of strings) rest = rest.split(s).join(' ');
-    const english = wordsOf(rest).filter((word) => cat.englishOnly.has(word));
-    if (english.length > 0) found.push(`${english.join(', ')} in “${piece}”`);
+    const left = wordsOf(rest).filter((word) => english.has(word));
+    if (left.length > 0) found.push(`${left.join(', ')} in “${piece}”`);
   }
   return found;
 }

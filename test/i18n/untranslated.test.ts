@@ -10,7 +10,7 @@ import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { pageCache } from '../../src/client/cache.js';
 import { currentLocale } from '../../src/i18n/localization.js';
 import { MockApi } from '../helpers/mock-api.js';
-import { catalogue, dataStrings, leftoverEnglish, shownText } from './catalogue.js';
+import { catalogue, dataStrings, enumeratedValues, leftoverEnglish, shownText } from './catalogue.js';
 import { ELEMENTS } from './elements.js';
 
 type Updating = HTMLElement & { updateComplete: Promise<unknown> };
@@ -45,7 +45,9 @@ describe('every word an element shows is translated', () => {
     describe(element.name, () => {
       for (const scene of element.scenes) {
         it(`${scene.state}: switches en -> de -> es -> en in place, no English word left in de or es`, async () => {
-          const data = dataStrings(scene.arrange(api));
+          const answers = scene.arrange(api);
+          const data = dataStrings(answers);
+          const enumerated = enumeratedValues(answers);
           const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">${element.render()}</div>`);
           const el = wrapper.firstElementChild as Updating;
           await waitUntil(() => scene.ready(el.shadowRoot!), `the ${scene.state} state did not show`, {
@@ -61,7 +63,10 @@ describe('every word an element shows is translated', () => {
             await shownIn(el, lang);
             const shown = shownText(el);
             expect(shown.join('\n'), `the text changed to ${lang}`).to.not.equal(english.join('\n'));
-            expect(leftoverEnglish(shown, await catalogue(lang), data), `English left in ${lang}`).to.deep.equal([]);
+            expect(
+              leftoverEnglish(shown, await catalogue(lang), data, enumerated),
+              `English left in ${lang}`,
+            ).to.deep.equal([]);
           }
 
           wrapper.setAttribute('lang', 'en');

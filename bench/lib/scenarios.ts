@@ -347,7 +347,8 @@ function bucketOf(module: string): string {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(module))
     return 'lit: templates and updates';
   if (module.includes('@lit-labs/virtualizer')) return 'virtualizer';
-  if (module.includes('valibot') || module.includes('src/client/schemas')) return 'validating the documents';
+  if (module.includes('valibot') || module.includes('src/client/schemas') || module.includes('src/client/documents'))
+    return 'validating the documents';
   if (module.includes('node_modules/@lit/')) return 'lit: task, context, localize';
   if (module.includes('src/client/') || module.includes('node_modules/jose'))
     return 'client: token, cache, request, response';

@@ -8,5 +8,6 @@ export { TokenSource, sharedTokenSource, type TokenSourceOptions } from './token
 export { RequestCache, pageCache, type RequestCacheOptions } from './cache.js';
 export { safeHref, signedUrlExpiry } from './url-policy.js';
 export { parseRetryAfter } from './http.js';
-export { normalizeRecipient } from './schemas.js';
+export { normalizeRecipient } from './documents.js';
+export { ClientCore } from './core.js';
 export type * from './types.js';

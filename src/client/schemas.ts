@@ -1,86 +1,14 @@
 import * as v from 'valibot';
-import type { DocumentRecipient, Logger, PaperOSDocument } from './types.js';
+import type { Logger } from './types.js';
 
 /**
- * Runtime shapes of the API's responses. Objects are loose (extra keys kept);
- * optional text gets a safe default so a partial item still renders.
+ * Runtime shapes of the API's responses, the parts every resource uses (each
+ * resource's shapes sit with its endpoints: documents.ts, workflows.ts,
+ * records.ts, orgs.ts). Objects are loose (extra keys kept); optional text gets
+ * a safe default so a partial item still renders.
  */
-const text = v.optional(v.nullable(v.string()), '');
-const id = v.union([v.string(), v.number()]);
-
-export const WorkflowTemplateSchema = v.looseObject({
-  id: v.string(),
-  label: v.string(),
-  description: text,
-  created_at: text,
-  updated_at: text,
-});
-
-export const WorkflowSchema = v.looseObject({
-  id: v.string(),
-  label: text,
-  template_id: text,
-  status: v.optional(v.string(), 'open'),
-  created_at: text,
-  updated_at: text,
-});
-
-export const RecordSchema = v.looseObject({
-  id,
-  name: text,
-  resource_type_id: v.optional(v.number(), 0),
-  account_id: v.optional(v.nullable(id), null),
-  created_at: text,
-  updated_at: text,
-  finalized: v.optional(v.number(), 0),
-  archived: v.optional(v.number(), 0),
-  is_draft: v.optional(v.number(), 0),
-  // A loose object with no entries is a record of string keys to anything (and leaves out valibot's record schema).
-  features: v.optional(v.looseObject({}), {}),
-});
-
-export const DocumentSchema = v.looseObject({
-  pub_id: v.string(),
-  path: v.optional(v.string(), '/'),
-  filename: v.string(),
-  url: v.string(),
-  recipients: v.optional(v.nullable(v.array(v.unknown())), []),
-});
-
-export const OrgSchema = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  brand_id: v.optional(v.nullable(v.string())),
-  created_at: text,
-  updated_at: text,
-});
-
-export const OrgListSchema = v.looseObject({
-  updated_at: v.optional(v.number(), 0),
-  orgs: v.array(v.unknown()),
-});
-
-export const TokenDebugSchema = v.looseObject({
-  user: v.looseObject({
-    account_id: v.optional(v.nullable(id), null),
-    partner_id: v.optional(v.nullable(id), null),
-    auth_time: v.optional(v.nullable(v.string()), null),
-    iat: v.optional(v.nullable(v.string()), null),
-    exp: v.optional(v.nullable(v.string()), null),
-    api_token: v.optional(v.boolean(), false),
-    email: v.optional(v.nullable(v.string()), null),
-  }),
-  method: v.optional(v.string(), 'GET'),
-  originalUrl: v.optional(v.string(), ''),
-});
-
-export const CreateRecordSchema = v.looseObject({ rec_id: id });
-export const RecordUpdateSchema = v.looseObject({
-  changes: v.array(v.string()),
-  total: v.optional(v.number()),
-  count: v.optional(v.number()),
-});
-export const StartWorkflowSchema = v.looseObject({ workflow_id: v.string() });
+export const text = v.optional(v.nullable(v.string()), '');
+export const id = v.union([v.string(), v.number()]);
 
 /** Parses one value or throws the first issue, with where it is (the caller turns it into a PaperOSError). */
 export function parseOne<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
@@ -91,76 +19,8 @@ export function parseOne<T extends v.GenericSchema>(schema: T, value: unknown, w
   throw new TypeError(`${what}: ${issue.message}${at ? ` (at ${at})` : ''}`);
 }
 
-type Document = v.InferOutput<typeof DocumentSchema>;
-
-/** The own keys valibot's loose objects never copy to their output. */
-const UNCOPIED_KEYS = ['__proto__', 'prototype', 'constructor'];
-
-/**
- * DocumentSchema and normalizeDocument by hand for the usual well-formed
- * document (a list can hold 100,000): the same keys and values (defaults
- * applied, recipients normalized, other keys kept). The parsed response is
- * ours, so such a document is normalized in place rather than copied; one
- * with a key that valibot would not copy (`__proto__`, ...) is copied without
- * it. Anything else, a recipient of unknown shape included, is `undefined`
- * and goes the valibot way, which accepts or rejects it and warns with its
- * own messages.
- */
-function documentFast(input: unknown): PaperOSDocument | undefined {
-  if (!input || typeof input !== 'object') return undefined;
-  const raw = input as Record<string, unknown>;
-  const { pub_id, path, filename, url, recipients } = raw;
-  if (typeof pub_id !== 'string' || typeof filename !== 'string' || typeof url !== 'string') return undefined;
-  if (path !== undefined && typeof path !== 'string') return undefined;
-  if (recipients !== undefined && recipients !== null && !Array.isArray(recipients)) return undefined;
-  let list: DocumentRecipient[] = [];
-  if (recipients?.length) {
-    for (const item of recipients) {
-      const recipient = normalizeRecipient(item);
-      if (!recipient) return undefined;
-      list.push(recipient);
-    }
-  } else if (recipients) list = recipients;
-  if (!UNCOPIED_KEYS.some((key) => Object.prototype.hasOwnProperty.call(raw, key))) {
-    // normalizeDocument's `path || '/'`: an empty path is the root.
-    if (!path) raw.path = '/';
-    if (recipients !== list) raw.recipients = list;
-    return raw as unknown as PaperOSDocument;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key in raw) {
-    if (Object.prototype.hasOwnProperty.call(raw, key) && !UNCOPIED_KEYS.includes(key)) out[key] = raw[key];
-  }
-  out.path = path || '/';
-  out.recipients = list;
-  return out as unknown as PaperOSDocument;
-}
-
-const skipped = (what: string, index: number, issues: readonly v.BaseIssue<unknown>[], logger: Logger) =>
+export const skipped = (what: string, index: number, issues: readonly v.BaseIssue<unknown>[], logger: Logger) =>
   logger.warn(`PaperOS: skipped a malformed ${what} at position ${index}: ${issues[0]?.message ?? 'invalid'}`);
-
-/**
- * The valid documents of a list, normalized. Malformed ones are skipped with a
- * warning first, then recipients of unknown shape are warned about, document
- * by document, as parseItems followed by normalizeDocument would.
- */
-export function parseDocuments(items: unknown[], logger: Logger): PaperOSDocument[] {
-  const docs: PaperOSDocument[] = [];
-  const toNormalize: Array<[at: number, raw: Document]> = [];
-  items.forEach((item, index) => {
-    const fast = documentFast(item);
-    if (fast) {
-      docs.push(fast);
-      return;
-    }
-    const result = v.safeParse(DocumentSchema, item);
-    if (!result.success) return skipped('document', index, result.issues, logger);
-    toNormalize.push([docs.length, result.output]);
-    docs.push(undefined as unknown as PaperOSDocument);
-  });
-  for (const [at, raw] of toNormalize) docs[at] = normalizeDocument(raw, logger);
-  return docs;
-}
 
 /** Keeps the valid items of a list; skips the rest with a warning naming the item's position. */
 export function parseItems<T extends v.GenericSchema>(
@@ -176,50 +36,4 @@ export function parseItems<T extends v.GenericSchema>(
     else skipped(what, index, result.issues, logger);
   });
   return out;
-}
-
-function firstString(record: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = record[key];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return undefined;
-}
-
-/**
- * Normalizes one signing recipient. Accepted shapes (docs/api-notes.md):
- * `{name, email, status, sign_url}` (the sandbox's), `{name|full_name|first_name+last_name,
- * email, signed: boolean|signed_at, url|link|signing_url|signature_url}`, or a bare email string.
- */
-export function normalizeRecipient(raw: unknown): DocumentRecipient | undefined {
-  if (typeof raw === 'string') {
-    const trimmed = raw.trim();
-    return trimmed
-      ? { name: trimmed, email: trimmed.includes('@') ? trimmed : null, status: 'pending', sign_url: null }
-      : undefined;
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const record = raw as Record<string, unknown>;
-  const joined = [firstString(record, ['first_name', 'firstName']), firstString(record, ['last_name', 'lastName'])]
-    .filter(Boolean)
-    .join(' ');
-  const email = firstString(record, ['email', 'email_address', 'emailAddress']) ?? null;
-  const name = firstString(record, ['name', 'full_name', 'fullName', 'display_name']) ?? (joined || email);
-  if (!name) return undefined;
-  const signed =
-    record.signed === true || ['signed_at', 'signedAt', 'completed_at'].some((k) => typeof record[k] === 'string');
-  const status = firstString(record, ['status', 'state', 'signing_status']) ?? (signed ? 'signed' : 'pending');
-  const signUrl =
-    firstString(record, ['sign_url', 'signing_url', 'signature_url', 'signUrl', 'signingUrl', 'url', 'link']) ?? null;
-  return { name, email, status, sign_url: signUrl };
-}
-
-export function normalizeDocument(raw: v.InferOutput<typeof DocumentSchema>, logger: Logger): PaperOSDocument {
-  const recipients: DocumentRecipient[] = [];
-  for (const item of raw.recipients ?? []) {
-    const recipient = normalizeRecipient(item);
-    if (recipient) recipients.push(recipient);
-    else logger.warn(`PaperOS: skipped a recipient of unknown shape on document ${raw.pub_id}`);
-  }
-  return { ...raw, path: raw.path || '/', recipients } as PaperOSDocument;
 }

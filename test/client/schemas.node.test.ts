@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as v from 'valibot';
-import { DocumentSchema, normalizeDocument, parseDocuments } from '../../src/client/schemas.js';
+import { DocumentSchema, normalizeDocument, parseDocuments } from '../../src/client/documents.js';
 import type { Logger } from '../../src/client/types.js';
 
 /** A logger that keeps what it was told. */

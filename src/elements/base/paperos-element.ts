@@ -10,7 +10,7 @@ import {
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { DEFAULT_BASE_URL, PaperOSClient } from '../../client/client.js';
+import { ClientCore, DEFAULT_BASE_URL } from '../../client/core.js';
 import { PaperOSError, isPaperOSError } from '../../client/errors.js';
 import { sharedTokenSource, type TokenSource } from '../../client/token.js';
 import type { FetchToken } from '../../client/types.js';
@@ -44,17 +44,22 @@ export interface LoadOptions<R> {
 
 export { DEFAULT_BASE_URL };
 
-/** One client per (token source, base URL) on the page, so every element shares its token and cache. */
-const clients = new WeakMap<object, Map<string, PaperOSClient>>();
+/**
+ * One client per (token source, base URL) on the page, so every element shares
+ * its token and cache. The core only: each element imports the endpoint
+ * functions it calls (client/documents.js, ...), so a page with one element
+ * loads no other element's endpoints or response shapes.
+ */
+const clients = new WeakMap<object, Map<string, ClientCore>>();
 const NO_TOKEN = {};
 
-function sharedClient(baseUrl: string, tokenSource: TokenSource | undefined): PaperOSClient {
+function sharedClient(baseUrl: string, tokenSource: TokenSource | undefined): ClientCore {
   const key = tokenSource ?? NO_TOKEN;
   let byUrl = clients.get(key);
   if (!byUrl) clients.set(key, (byUrl = new Map()));
   let client = byUrl.get(baseUrl);
   if (!client) {
-    client = new PaperOSClient({ baseUrl, tokenSource });
+    client = new ClientCore({ baseUrl, tokenSource });
     byUrl.set(baseUrl, client);
   }
   return client;
@@ -161,7 +166,7 @@ export abstract class PaperOSElement extends LitElement {
    * The page-wide client for the current settings. Stable while the settings
    * are, so it can sit in a task's arguments.
    */
-  protected get client(): PaperOSClient {
+  protected get client(): ClientCore {
     const { baseUrl, token, fetchToken, tokenUrl } = this.settings;
     // Precedence: an explicit token, then a callback, then the endpoint. With
     // none of them the client sends no Authorization header (BFF proxy mode).
@@ -177,11 +182,7 @@ export abstract class PaperOSElement extends LitElement {
   }
 
   /** The organization to load: the set `org-id`, else the token's `org_id` claim. */
-  protected async resolveOrgId(
-    client: PaperOSClient,
-    explicit: string | undefined,
-    signal: AbortSignal,
-  ): Promise<string> {
+  protected async resolveOrgId(client: ClientCore, explicit: string | undefined, signal: AbortSignal): Promise<string> {
     if (explicit) return explicit;
     const fromToken = await client.defaultOrgId({ signal });
     if (fromToken) return fromToken;

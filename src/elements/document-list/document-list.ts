@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
+import { listDocuments } from '../../client/documents.js';
 import type { PaperOSDocument } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
 import { formatCount, perLocale } from '../base/format.js';
@@ -148,7 +149,7 @@ export class PaperOSDocumentList extends PaperOSElement {
     () => [this.client, this.settings.orgId, this.email] as const,
     async ([client, orgId, email], { signal, cache }): Promise<PaperOSDocument[]> => {
       const org = await this.resolveOrgId(client, orgId, signal);
-      const documents = await client.listDocuments(org, email ? { email } : {}, { signal, cache });
+      const documents = await listDocuments(client, org, email ? { email } : {}, { signal, cache });
       const list: PaperOSDocument[] = Array.isArray(documents) ? documents : [];
       // A long list will want the virtualizer: fetch it while the folder model is built.
       if (list.length > VIRTUALIZE_ABOVE) void importVirtualizer().catch(() => undefined);

@@ -12,7 +12,7 @@
  * by-name order on first use (memoized per model, outside it).
  */
 import type { DocumentRecipient, PaperOSDocument } from '../../client/types.js';
-import { normalizeRecipient } from '../../client/schemas.js';
+import { normalizeRecipient } from '../../client/documents.js';
 
 export type SortMode = 'folder' | 'name';
 

@@ -1,12 +1,13 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { PaperOSClient } from '../../client/client.js';
+import type { ClientCore } from '../../client/core.js';
+import { createRecord } from '../../client/records.js';
 import { PaperOSRecordCreateEvent } from './events.js';
 import { renderNotice, type FailureNotice, type Notice } from './record-notice.js';
 import { RECORD_TYPES, recordTypeName } from './record-types.js';
 
 export interface RecordCreateFormOptions {
-  client(): PaperOSClient;
+  client(): ClientCore;
   /** The organization the list loaded; nothing is created before it has. */
   org(): string | undefined;
   /** The element's `type` as a slug, `*` for every type: the type chosen up front. */
@@ -141,7 +142,7 @@ export class RecordCreateForm {
     }
     this.#set({ invalid: undefined, busy: true, notice: { text: () => msg('Creating…') } });
     try {
-      const { recId } = await this.options.client().createRecord(org, { type, name, fields });
+      const { recId } = await createRecord(this.options.client(), org, { type, name, fields });
       form.reset();
       this.#fields = [{ key: '', value: '' }];
       this.#set({ notice: { text: () => msg(str`Created ${name || recordTypeName(type)}.`) } });

@@ -1,7 +1,8 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import type { PaperOSClient } from '../../client/client.js';
+import type { ClientCore } from '../../client/core.js';
+import { updateRecord } from '../../client/records.js';
 import type { PaperOSRecord } from '../../client/types.js';
 import { formatDateTime } from '../base/format.js';
 import { PaperOSRecordSaveEvent } from './events.js';
@@ -9,7 +10,7 @@ import { idOf, renderNotice, textOf, type FailureNotice, type Notice } from './r
 import { fieldLabel } from './record-types.js';
 
 export interface RecordDetailOptions {
-  client(): PaperOSClient;
+  client(): ClientCore;
   /** The organization the list loaded; nothing is saved before it has. */
   org(): string | undefined;
   /** The element's `editable`. */
@@ -147,7 +148,7 @@ export class RecordDetail {
     this.#savingId = id;
     this.#setNotice({ recordId: id, text: () => msg('Saving…') });
     try {
-      const result = await this.options.client().updateRecord(org, record.id, { fields });
+      const result = await updateRecord(this.options.client(), org, record.id, { fields });
       // PaperOS stored these values (a `name` field is the record's name too) and,
       // when something changed, its update time: show them everywhere at once.
       const shown = this.saved.get(id) ?? record;

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'l
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
+import { listRecords } from '../../client/records.js';
 import type { PaperOSRecord } from '../../client/types.js';
 import { baseStyles } from '../base/base.styles.js';
 import { filterField } from '../base/filter-field.js';
@@ -131,7 +132,8 @@ export class PaperOSRecordList extends PaperOSElement {
     () => [this.client, this.settings.orgId, normalizeRecordType(this.type), this.limit] as const,
     async ([client, orgId, type, limit], { signal, cache, previous }): Promise<Loaded> => {
       const org = await this.resolveOrgId(client, orgId, signal);
-      const records = await client.listRecords(
+      const records = await listRecords(
+        client,
         org,
         { type, limit: limit && limit > 0 ? limit : undefined },
         { signal, cache },

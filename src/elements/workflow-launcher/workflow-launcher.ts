@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { Workflow, WorkflowRecordRef, WorkflowTemplate } from '../../client/types.js';
+import { listWorkflowTemplates, listWorkflows, startWorkflow } from '../../client/workflows.js';
 import { baseStyles } from '../base/base.styles.js';
 import { formatCount, formatDateTime } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
@@ -116,8 +117,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       const org = await this.resolveOrgId(client, orgId, signal);
       // Independent requests go out together.
       const [templates, workflows] = await Promise.all([
-        client.listWorkflowTemplates(org, { signal, cache }),
-        client.listWorkflows(org, { signal, cache }),
+        listWorkflowTemplates(client, org, { signal, cache }),
+        listWorkflows(client, org, { signal, cache }),
       ]);
       // Unchanged (304s): the same value, so nothing on screen changes.
       const same = previous?.org === org && previous.templates === templates && previous.workflows === workflows;
@@ -261,7 +262,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     this.#inFlight.add(template.id);
     this.#setStart(template.id, { phase: 'starting' });
     try {
-      const { workflowId } = await this.client.startWorkflow(loaded.org, {
+      const { workflowId } = await startWorkflow(this.client, loaded.org, {
         flowId: template.id,
         records: records.length ? records : undefined,
         autoSubmit: this.autoSubmit || undefined,

@@ -9,6 +9,7 @@ import { LOADING_DELAY_MS, PaperOSElement, defineElement } from '../../../src/el
 import { baseStyles } from '../../../src/elements/base/base.styles.js';
 import type { PaperOSErrorEvent, PaperOSLoadEvent } from '../../../src/elements/base/events.js';
 import { pageCache } from '../../../src/client/cache.js';
+import { listWorkflowTemplates } from '../../../src/client/workflows.js';
 import { EXAMPLE_ORG_ID, epochIn, makeJwt, workflowTemplatesResponse } from '../../fixtures/api-examples.js';
 import { MockApi } from '../../helpers/mock-api.js';
 
@@ -18,7 +19,7 @@ class TestTemplates extends PaperOSElement {
     new Task(this, {
       task: async ([client, orgId], { signal }) => {
         const org = await this.resolveOrgId(client, orgId, signal);
-        return client.listWorkflowTemplates(org, { signal });
+        return listWorkflowTemplates(client, org, { signal });
       },
       args: () => [this.client, this.settings.orgId] as const,
     }),

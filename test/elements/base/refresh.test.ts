@@ -6,6 +6,7 @@ import { html as litHtml, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
 import { PaperOSElement, defineElement } from '../../../src/elements/base/paperos-element.js';
 import type { WorkflowTemplate } from '../../../src/client/types.js';
+import { listWorkflowTemplates } from '../../../src/client/workflows.js';
 import { EXAMPLE_ORG_ID, epochIn, makeJwt, workflowTemplatesResponse } from '../../fixtures/api-examples.js';
 import { mockApiPerTest, watchLoads } from '../../helpers/per-test.js';
 
@@ -14,7 +15,7 @@ class TestRefreshable extends PaperOSElement {
     () => [this.client, this.settings.orgId] as const,
     async ([client, orgId], { signal, cache }): Promise<WorkflowTemplate[]> => {
       const org = await this.resolveOrgId(client, orgId, signal);
-      return client.listWorkflowTemplates(org, { signal, cache });
+      return listWorkflowTemplates(client, org, { signal, cache });
     },
     (templates) => templates.length,
   );

@@ -18,7 +18,7 @@ import {
   type SortMode,
 } from '../../../src/elements/document-list/tree.js';
 import type { PaperOSDocument } from '../../../src/client/types.js';
-import { normalizeRecipient } from '../../../src/client/schemas.js';
+import { normalizeRecipient } from '../../../src/client/documents.js';
 
 const doc = (pub_id: string, path: string, filename: string, recipients: unknown[] = []): PaperOSDocument =>
   ({ pub_id, path, filename, url: `https://paperos.test/d/${pub_id}`, recipients }) as PaperOSDocument;

@@ -4,9 +4,10 @@
  * language and line-break tests walk this table; an element or a state is one
  * more entry.
  */
-import { html, waitUntil } from '@open-wc/testing';
+import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/document-list/define.js';
+import { currentLocale } from '../../src/i18n/localization.js';
 import '../../src/elements/record-list/define.js';
 import { readableFieldName } from '../../src/elements/record-list/record-types.js';
 import { BASE, DOCS_PATH, envelope, makeDoc, token } from '../elements/document-list/helpers.js';
@@ -23,6 +24,18 @@ export interface Scene {
   ready(root: ShadowRoot): boolean;
   /** What a person does once it is (select a row, save, create), waiting for the outcome. */
   act?(el: HTMLElement, api: MockApi): Promise<void>;
+}
+
+/** An element as the tests hold it: it can be waited on to render. */
+export type Updating = HTMLElement & { updateComplete: Promise<unknown> };
+
+/** Waits for the page's element strings to be in `lang` and the element to have painted them. */
+export async function shownIn(el: Updating, lang: string): Promise<void> {
+  await waitUntil(() => currentLocale() === lang, `the ${lang} strings did not load`, { timeout: 5000 });
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+  await nextFrame();
 }
 
 export interface ElementCase {
@@ -194,6 +207,28 @@ export const recordList: ElementCase = {
     },
   ],
 };
+
+/**
+ * Puts an element in a scene's state inside a `<div lang="en">` (of the given
+ * inline size), as a person would reach it; returns the wrapper whose `lang`
+ * the test changes and the API's answers.
+ */
+export async function mountScene(
+  element: ElementCase,
+  scene: Scene,
+  api: MockApi,
+  inlineSize = 'auto',
+): Promise<{ wrapper: HTMLDivElement; el: Updating; answers: unknown[] }> {
+  const answers = scene.arrange(api);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang="en" style="inline-size: ${inlineSize}">${element.render()}</div>`,
+  );
+  const el = wrapper.firstElementChild as Updating;
+  await waitUntil(() => scene.ready(el.shadowRoot!), `the ${scene.state} state did not show`, { timeout: 5000 });
+  await scene.act?.(el, api);
+  await shownIn(el, 'en');
+  return { wrapper, el, answers };
+}
 
 /** Every element the language and line-break tests cover. */
 export const ELEMENTS: ElementCase[] = [documentList, recordList];

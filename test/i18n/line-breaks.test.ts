@@ -5,13 +5,10 @@
 // from the one before it in the same text, the break must fall at a space or
 // after a hyphen (German "Unterschreiben" may move to a line of its own, never
 // split as "Unterschrei-ben" without a hyphenation point).
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { pageCache } from '../../src/client/cache.js';
-import { currentLocale } from '../../src/i18n/localization.js';
 import { MockApi } from '../helpers/mock-api.js';
-import { ELEMENTS } from './elements.js';
-
-type Updating = HTMLElement & { updateComplete: Promise<unknown> };
+import { ELEMENTS, mountScene, shownIn } from './elements.js';
 
 /** What counts as a label: a person reads it as one name for a control, a group or a state. */
 const LABELS = [
@@ -88,13 +85,6 @@ function overflowing(host: Element): string[] {
 const labelCount = (host: Element) =>
   deepQuery(host.shadowRoot!, LABELS).filter((label) => /\p{L}/u.test(label.textContent ?? '')).length;
 
-async function shownIn(el: Updating, lang: string): Promise<void> {
-  await waitUntil(() => currentLocale() === lang, `the ${lang} strings did not load`, { timeout: 5000 });
-  await el.updateComplete;
-  await nextFrame();
-  await nextFrame();
-}
-
 describe('labels never break inside a word in a 320 px column', () => {
   let api: MockApi;
   beforeEach(() => {
@@ -119,15 +109,7 @@ describe('labels never break inside a word in a 320 px column', () => {
     describe(element.name, () => {
       for (const scene of element.scenes) {
         it(`${scene.state}: in en, de and es`, async () => {
-          scene.arrange(api);
-          const wrapper = await fixture<HTMLDivElement>(
-            html`<div lang="en" style="inline-size: 320px">${element.render()}</div>`,
-          );
-          const el = wrapper.firstElementChild as Updating;
-          await waitUntil(() => scene.ready(el.shadowRoot!), `the ${scene.state} state did not show`, {
-            timeout: 5000,
-          });
-          await scene.act?.(el, api);
+          const { wrapper, el } = await mountScene(element, scene, api, '320px');
           for (const lang of ['en', 'de', 'es']) {
             wrapper.setAttribute('lang', lang);
             await shownIn(el, lang);

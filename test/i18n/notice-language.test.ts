@@ -1,32 +1,22 @@
 // A notice already on screen in the record list (what a save or a create did)
 // follows a change of language: it is made from its message at render time,
 // not kept as the English sentence it was first shown in.
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { pageCache } from '../../src/client/cache.js';
-import { currentLocale } from '../../src/i18n/localization.js';
 import { MockApi } from '../helpers/mock-api.js';
-import { recordList, type Scene } from './elements.js';
+import { mountScene, recordList, shownIn, type Updating } from './elements.js';
 
-type Updating = HTMLElement & { updateComplete: Promise<unknown> };
-
-const scene = (state: string): Scene => recordList.scenes.find((s) => s.state === state)!;
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-async function mount(api: MockApi, state: string): Promise<{ wrapper: HTMLDivElement; el: Updating }> {
-  const { arrange, ready, act } = scene(state);
-  arrange(api);
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">${recordList.render()}</div>`);
-  const el = wrapper.firstElementChild as Updating;
-  await waitUntil(() => ready(el.shadowRoot!), 'the list did not load');
-  await act!(el, api);
-  return { wrapper, el };
-}
+const mount = (api: MockApi, state: string) =>
+  mountScene(
+    recordList,
+    recordList.scenes.find((scene) => scene.state === state)!,
+    api,
+  );
 
 async function switchTo(wrapper: HTMLElement, el: Updating, lang: string): Promise<void> {
   wrapper.setAttribute('lang', lang);
-  await waitUntil(() => currentLocale() === lang, `the ${lang} strings did not load`, { timeout: 5000 });
-  await el.updateComplete;
-  await nextFrame();
+  await shownIn(el, lang);
 }
 
 describe('a notice on screen follows lang', () => {

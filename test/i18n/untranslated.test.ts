@@ -6,22 +6,11 @@
 // source that no translation uses is a word left in English. The
 // organization's own data (names, filenames, PaperOS's messages) is not the
 // element's to translate and is left out.
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { pageCache } from '../../src/client/cache.js';
-import { currentLocale } from '../../src/i18n/localization.js';
 import { MockApi } from '../helpers/mock-api.js';
 import { catalogue, dataStrings, enumeratedValues, leftoverEnglish, shownText } from './catalogue.js';
-import { ELEMENTS } from './elements.js';
-
-type Updating = HTMLElement & { updateComplete: Promise<unknown> };
-
-/** Waits for the page's strings to be in `lang` and the element to have rendered them. */
-async function shownIn(el: Updating, lang: string): Promise<void> {
-  await waitUntil(() => currentLocale() === lang, `the ${lang} strings did not load`, { timeout: 5000 });
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
+import { ELEMENTS, mountScene, shownIn } from './elements.js';
 
 describe('every word an element shows is translated', () => {
   let api: MockApi;
@@ -45,16 +34,9 @@ describe('every word an element shows is translated', () => {
     describe(element.name, () => {
       for (const scene of element.scenes) {
         it(`${scene.state}: switches en -> de -> es -> en in place, no English word left in de or es`, async () => {
-          const answers = scene.arrange(api);
+          const { wrapper, el, answers } = await mountScene(element, scene, api);
           const data = dataStrings(answers);
           const enumerated = enumeratedValues(answers);
-          const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">${element.render()}</div>`);
-          const el = wrapper.firstElementChild as Updating;
-          await waitUntil(() => scene.ready(el.shadowRoot!), `the ${scene.state} state did not show`, {
-            timeout: 5000,
-          });
-          await scene.act?.(el, api);
-          await shownIn(el, 'en');
           const english = shownText(el);
           expect(english.length, 'the element shows some text').to.be.greaterThan(0);
 

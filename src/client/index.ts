@@ -10,4 +10,9 @@ export { safeHref, signedUrlExpiry } from './url-policy.js';
 export { parseRetryAfter } from './http.js';
 export { normalizeRecipient } from './documents.js';
 export { ClientCore } from './core.js';
+// The endpoints as functions over a ClientCore (PaperOSClient's methods call them): a bundle takes only those it imports.
+export { listDocuments, listDocumentsByAccount } from './documents.js';
+export { listWorkflowTemplates, listWorkflows, startWorkflow } from './workflows.js';
+export { createRecord, getRecord, listRecords, updateRecord } from './records.js';
+export { createOrg, debugOrg, debugUser, listOrgs } from './orgs.js';
 export type * from './types.js';

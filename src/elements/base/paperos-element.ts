@@ -163,8 +163,9 @@ export abstract class PaperOSElement extends LitElement {
   }
 
   /**
-   * The page-wide client for the current settings. Stable while the settings
-   * are, so it can sit in a task's arguments.
+   * The page-wide client for the current settings, for the endpoint functions
+   * (`listDocuments(this.client, org)`, ...). Stable while the settings are, so
+   * it can sit in a task's arguments.
    */
   protected get client(): ClientCore {
     const { baseUrl, token, fetchToken, tokenUrl } = this.settings;

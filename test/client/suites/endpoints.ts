@@ -1,5 +1,21 @@
 import { expect } from 'chai';
-import { PaperOSClient } from '../../../src/client/index.js';
+import {
+  ClientCore,
+  PaperOSClient,
+  createOrg,
+  createRecord,
+  debugOrg,
+  debugUser,
+  getRecord,
+  listDocuments,
+  listDocumentsByAccount,
+  listOrgs,
+  listRecords,
+  listWorkflowTemplates,
+  listWorkflows,
+  startWorkflow,
+  updateRecord,
+} from '../../../src/client/index.js';
 import * as examples from '../../fixtures/api-examples.js';
 import { FakeFetch, collectingLogger, json, type Harness } from './harness.js';
 
@@ -171,6 +187,86 @@ export function endpointSuite({ describe, it, beforeEach }: Harness): void {
         records: [{ role: 'company', id: 'rec_kp9fh3354dqt255m' }],
         auto_submit: 1,
       });
+    });
+
+    it('the endpoint functions over a bare ClientCore, as the elements call them, send and answer as the methods do', async () => {
+      const core = new ClientCore({ baseUrl: `${BASE}/`, token, fetch: fake.fetch, cache: false, logger });
+      const fields = { title: 'Product Manager' };
+      const cases: [string, unknown, (c: PaperOSClient) => Promise<unknown>, () => Promise<unknown>][] = [
+        ['debugUser', examples.userDebugResponse, (c) => c.debugUser(), () => debugUser(core)],
+        [
+          'debugOrg',
+          examples.orgDebugResponse,
+          (c) => c.debugOrg({ accountId: 97 }),
+          () => debugOrg(core, { accountId: 97 }),
+        ],
+        [
+          'listOrgs',
+          examples.orgsResponse,
+          (c) => c.listOrgs({ updatedSince: 5 }),
+          () => listOrgs(core, { updatedSince: 5 }),
+        ],
+        [
+          'createOrg',
+          examples.createOrgResponse,
+          (c) => c.createOrg({ name: 'A' }),
+          () => createOrg(core, { name: 'A' }),
+        ],
+        [
+          'createRecord',
+          examples.createRecordResponse,
+          (c) => c.createRecord(ORG, { type: 'indv', name: 'J' }),
+          () => createRecord(core, ORG, { type: 'indv', name: 'J' }),
+        ],
+        [
+          'listRecords',
+          examples.recordsResponse,
+          (c) => c.listRecords(ORG, { limit: 5 }),
+          () => listRecords(core, ORG, { limit: 5 }),
+        ],
+        ['getRecord', examples.recordResponse, (c) => c.getRecord(ORG, 17413), () => getRecord(core, ORG, 17413)],
+        [
+          'updateRecord',
+          examples.recordUpdateResponse,
+          (c) => c.updateRecord(ORG, 5617, { fields }),
+          () => updateRecord(core, ORG, 5617, { fields }),
+        ],
+        [
+          'listWorkflowTemplates',
+          examples.workflowTemplatesResponse,
+          (c) => c.listWorkflowTemplates(ORG),
+          () => listWorkflowTemplates(core, ORG),
+        ],
+        ['listWorkflows', examples.workflowsResponse, (c) => c.listWorkflows(ORG), () => listWorkflows(core, ORG)],
+        [
+          'startWorkflow',
+          examples.startWorkflowResponse,
+          (c) => c.startWorkflow(ORG, { flowId: 'flow_1', autoSubmit: false }),
+          () => startWorkflow(core, ORG, { flowId: 'flow_1', autoSubmit: false }),
+        ],
+        [
+          'listDocuments',
+          examples.documentsResponse,
+          (c) => c.listDocuments(ORG, { email: 'a@b.c' }),
+          () => listDocuments(core, ORG, { email: 'a@b.c' }),
+        ],
+        [
+          'listDocumentsByAccount',
+          examples.documentsResponse,
+          (c) => c.listDocumentsByAccount(97),
+          () => listDocumentsByAccount(core, 97),
+        ],
+      ];
+      for (const [name, response, method, fn] of cases) {
+        fake.reply(json(response));
+        fake.reply(json(response));
+        const byMethod = await method(client);
+        const byFunction = await fn();
+        const [a, b] = fake.requests.splice(0);
+        expect([b.method, b.url.href, b.body], name).to.deep.equal([a.method, a.url.href, a.body]);
+        expect(b.headers.get('authorization'), name).to.equal(`Bearer ${token}`);
+        expect(byFunction, name).to.deep.equal(byMethod);
+      }
     });
 
     it('listDocuments: GET /api/v1/orgs/:org/documents', async () => {

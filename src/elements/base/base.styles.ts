@@ -180,8 +180,7 @@ export const baseStyles = css`
   }
   input[type='search'],
   input[type='text'],
-  select,
-  textarea {
+  select {
     min-block-size: 24px;
     padding: calc(var(--_space) * 0.5) var(--_space);
     border: 1px solid var(--_border);
@@ -197,13 +196,5 @@ export const baseStyles = css`
   [part~='link-unavailable'] {
     color: var(--_muted);
     font-size: 0.85em;
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

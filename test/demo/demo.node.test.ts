@@ -154,14 +154,15 @@ describe('demo pages', { timeout: 180_000 }, () => {
     assert.equal(started.length, workflowsBefore + 1);
     assert.deepEqual(started[0].records, [{ role: 'company', id: '5617' }], 'the chosen record prefilled the workflow');
     await checkLinks(page, '/');
-    // the locale switcher: the elements follow the page's lang (dates in German form)
+    // the locale switcher: the elements follow the page's lang (statuses and dates in German)
     await page.selectOption('#locale', 'de');
-    await page.waitForFunction(() =>
-      /\d{2}\.\d{2}\.\d{4}/.test(
-        document.querySelector('paperos-workflow-launcher')!.shadowRoot!.querySelector('[part~="workflow-updated"]')
-          ?.textContent ?? '',
-      ),
-    );
+    await page.waitForFunction(() => {
+      const root = document.querySelector('paperos-workflow-launcher')!.shadowRoot!;
+      return (
+        root.querySelector('[part~="workflow-status"]')?.textContent === 'Offen' &&
+        /\d{2}\.\d{2}\.\d{4}/.test(root.querySelector('[part~="workflow-time"]')?.getAttribute('title') ?? '')
+      );
+    });
     await page.close();
   });
 

@@ -17,10 +17,10 @@ import { MockApi } from '../helpers/mock-api.js';
 const ORG = EXAMPLE_ORG_ID;
 const BASE = 'https://paperos.test';
 const token = () => makeJwt({ org_id: ORG, sub: 'sub_locale', exp: epochIn(3600) });
-const UPDATED = workflowsResponse.workflows[0].updated_at;
+const CREATED = workflowsResponse.workflows[0].created_at;
 
 const dateIn = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(UPDATED));
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(CREATED));
 
 /** What a user reads in the launcher once its data is on screen. */
 function seen(el: HTMLElement) {
@@ -31,7 +31,9 @@ function seen(el: HTMLElement) {
     headings: text('h3'),
     buttons: text('[part~="start-button"]'),
     filterLabel: text('label span')[0],
-    updated: text('[part~="workflow-updated"]'),
+    status: text('[part~="workflow-status"]'),
+    // the date in full, in the time's title ("2 minutes ago" is its text)
+    started: [...root.querySelectorAll('[part~="workflow-time"]')].map((n) => n.getAttribute('title')),
   };
 }
 
@@ -57,29 +59,32 @@ describe('locale: an element follows the nearest lang', () => {
 
     await waitUntil(() => seen(el).buttons[0] === 'Starten', 'German Start buttons', { timeout: 5000 });
     expect(seen(el)).to.deep.equal({
-      headings: ['Workflow starten', 'Gestartete Workflows (1)'],
+      headings: ['Gestartete Workflows (1)', 'Workflow starten'],
       buttons: Array(count).fill('Starten'),
-      filterLabel: 'Workflows filtern',
-      updated: [dateIn('de')],
+      filterLabel: 'Workflows suchen',
+      status: ['Offen'],
+      started: [dateIn('de')],
     });
     expect(dateIn('de')).to.not.equal(dateIn('en')); // the date check tells the languages apart
 
     wrapper.setAttribute('lang', 'es');
     await waitUntil(() => seen(el).buttons[0] === 'Iniciar', 'Spanish Start buttons', { timeout: 5000 });
     expect(seen(el)).to.deep.equal({
-      headings: ['Iniciar un flujo de trabajo', 'Flujos de trabajo iniciados (1)'],
+      headings: ['Flujos de trabajo iniciados (1)', 'Iniciar un flujo de trabajo'],
       buttons: Array(count).fill('Iniciar'),
-      filterLabel: 'Filtrar flujos de trabajo',
-      updated: [dateIn('es')],
+      filterLabel: 'Buscar flujos de trabajo',
+      status: ['Abierto'],
+      started: [dateIn('es')],
     });
 
     wrapper.setAttribute('lang', 'en');
     await waitUntil(() => seen(el).buttons[0] === 'Start', 'English Start buttons', { timeout: 5000 });
     expect(seen(el)).to.deep.equal({
-      headings: ['Start a workflow', 'Started workflows (1)'],
+      headings: ['Started workflows (1)', 'Start a workflow'],
       buttons: Array(count).fill('Start'),
-      filterLabel: 'Filter workflows',
-      updated: [dateIn('en')],
+      filterLabel: 'Search workflows',
+      status: ['Open'],
+      started: [dateIn('en')],
     });
     // The data was fetched once: switching language re-renders, it does not reload.
     expect(api.requestsTo('GET', `/api/v1/orgs/${ORG}/workflows`)).to.have.length(1);
@@ -95,7 +100,7 @@ describe('locale: an element follows the nearest lang', () => {
     await waitUntil(() => seen(el).headings.length === 2 && seen(el).buttons[0] === 'Starten', 'German', {
       timeout: 5000,
     });
-    expect(seen(el).headings).to.deep.equal(['Workflow starten', 'Gestartete Workflows (1)']);
-    expect(seen(el).updated).to.deep.equal([dateIn('de-AT')]);
+    expect(seen(el).headings).to.deep.equal(['Gestartete Workflows (1)', 'Workflow starten']);
+    expect(seen(el).started).to.deep.equal([dateIn('de-AT')]);
   });
 });

@@ -105,7 +105,10 @@ describe('React wrappers', () => {
     expect(starting).to.deep.equal([template.id]);
     expect(started[0].detail).to.deep.equal({ workflowId: startWorkflowResponse.workflow_id, templateId: template.id });
     expect(api.requestsTo('POST', `${API}/workflows`)[0].body).to.deep.include({ records });
-    await waitUntil(() => shadow('paperos-workflow-launcher').textContent!.includes('Started.'), 'started message');
+    await waitUntil(
+      () => shadow('paperos-workflow-launcher').textContent!.includes(`${template.label} started.`),
+      'started message',
+    );
   });
 
   it('PaperOSWorkflowLauncher: a new records prop replaces the property', async () => {

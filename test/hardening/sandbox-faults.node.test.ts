@@ -164,8 +164,8 @@ describe('faults injected by the sandbox, in Chromium', { timeout: 240_000 }, ()
     assert.equal(sandbox.state.workflows[DEMO_ORG_ID]?.length ?? 0, before, 'nothing started');
     await click();
     await page.waitForFunction(() =>
-      /Started/.test(
-        document.querySelector('paperos-workflow-launcher')!.shadowRoot!.querySelector('[part~="start-status"]')
+      / started\./.test(
+        document.querySelector('paperos-workflow-launcher')!.shadowRoot!.querySelector('[part~="start-announcement"]')
           ?.textContent ?? '',
       ),
     );

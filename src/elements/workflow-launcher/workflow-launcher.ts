@@ -1,13 +1,25 @@
-import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import type { Workflow, WorkflowRecordRef, WorkflowTemplate } from '../../client/types.js';
 import { listWorkflowTemplates, listWorkflows, startWorkflow } from '../../client/workflows.js';
 import { baseStyles } from '../base/base.styles.js';
-import { formatCount, formatDateTime } from '../base/format.js';
+import { formatCount } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
+import { RovingFocusController } from '../base/roving-focus.js';
+import { arrange, collapsible, fold, lastCall, visibleRows, type Arranged } from './catalog.js';
 import { PaperOSWorkflowStartEvent, PaperOSWorkflowStartedEvent } from './events.js';
+import {
+  pendingWorkflow,
+  reveal,
+  startedRows,
+  startedSection,
+  templateRow,
+  type PendingWorkflow,
+  type StartState,
+} from './launcher-templates.js';
+import { TickerController } from './ticker.js';
 import { workflowLauncherStyles } from './workflow-launcher.styles.js';
 
 interface Loaded {
@@ -16,31 +28,28 @@ interface Loaded {
   workflows: Workflow[];
 }
 
-type StartState =
-  | { phase: 'starting' }
-  | { phase: 'started'; workflowId: string }
-  | { phase: 'failed'; summary: string; detail?: string };
-
-/** `"flow_a, flow_b"` -> `["flow_a", "flow_b"]`; empty means every template. */
-function parseTemplateIds(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
-}
-
 /**
  * @tagname paperos-workflow-launcher
- * @summary Lets the user pick a PaperOS workflow (Entity Setup, Onboard Employees, ...) and start it, and shows the ones already started.
+ * @summary Lets the user find a PaperOS workflow (Entity Setup, Onboard Employees, ...) in a compact catalog, start it, and see the ones started.
  *
- * The workflow templates and the started workflows are fetched together. A
- * filter narrows the templates by label and description; `templates` limits
- * which are offered. "Start" fires the cancelable `paperos-workflow-start`,
- * then sends exactly one request (a double click or a held Enter cannot start
- * two), shows progress, fires `paperos-workflow-started` and refreshes the
- * started list. A failed start is shown next to its template and can be tried again.
-`refresh()` revalidates the templates and the started workflows past the
-page cache, as a start does by itself; the lists stay while it runs.
+ * The workflow templates and the started workflows are fetched together. The
+ * catalog is one row per template in a box that scrolls inside the element,
+ * which is at most `--paperos-launcher-max-height` tall; the search field
+ * above it filters by label and description as you type (accents and case
+ * ignored) and says how many match. The list is one Tab stop: the arrow keys,
+ * Home and End move between rows, Enter (or the row's Start button) starts
+ * one. `templates` chooses which templates are offered and in what order;
+ * `featured` pins a few on top, the rest behind "Show all N workflows" when
+ * the list is long.
+ *
+ * "Start" fires the cancelable `paperos-workflow-start`, then sends exactly
+ * one request (a double click or a held Enter cannot start two), fires
+ * `paperos-workflow-started`, and shows the new workflow at the top of the
+ * Started section (newest first, status in words, "2 minutes ago"), announced
+ * and scrolled into view. A failed start is shown next to its template and can
+ * be tried again. `refresh()` revalidates the templates and the started
+ * workflows past the page cache, as a start does by itself; the lists stay
+ * while it runs.
  *
  * @slot loading - Replaces the loading message.
  * @slot empty - Replaces the "no workflows" message.
@@ -50,18 +59,27 @@ page cache, as a start does by itself; the lists stay while it runs.
  * @csspart empty - The empty state.
  * @csspart error - The error state (`role="alert"`).
  * @csspart retry-button - The error state's Retry button.
- * @csspart filter - The filter text field.
- * @csspart templates - The list of templates.
+ * @csspart catalog - The catalog: heading, search field, count, templates and toggle.
+ * @csspart filter - The search field.
+ * @csspart match-count - How many templates match (`role="status"`).
+ * @csspart templates - The list of templates (the box that scrolls).
  * @csspart template - One template.
  * @csspart template-label - A template's label.
- * @csspart template-description - A template's description.
+ * @csspart template-description - A template's description (two lines; all of it while the row has focus).
  * @csspart start-button - A template's Start button.
- * @csspart start-status - A start's progress, result or failure (`role="status"` or `role="alert"`).
- * @csspart started - The list of started workflows.
+ * @csspart start-status - A start's progress or failure (`role="status"` or `role="alert"`).
+ * @csspart show-all - The "Show all N workflows" toggle (with `featured`).
+ * @csspart started-section - The Started section.
+ * @csspart start-announcement - Says which workflow was just started (`role="status"`).
+ * @csspart started - The list of started workflows, newest first.
  * @csspart workflow - One started workflow.
- * @csspart workflow-status - A started workflow's status.
- * @csspart workflow-updated - When a started workflow last changed, in the user's locale.
+ * @csspart workflow-label - A started workflow's label.
+ * @csspart workflow-link - The label as a link (with `workflow-href`).
+ * @csspart workflow-status - A started workflow's status, in words.
+ * @csspart workflow-time - When a started workflow started ("2 minutes ago"), the date in its title.
+ * @csspart link-unavailable - The note after a label whose link the URL policy refused.
  *
+ * @cssprop --paperos-launcher-max-height - The element's greatest height; the lists scroll inside it (default 28rem).
  * @cssprop --paperos-color-accent - Buttons and the focus ring.
  * @cssprop --paperos-color-accent-text - Text on accent backgrounds.
  * @cssprop --paperos-color-text - Text.
@@ -69,7 +87,7 @@ page cache, as a start does by itself; the lists stay while it runs.
  * @cssprop --paperos-color-surface - Backgrounds.
  * @cssprop --paperos-color-border - Borders.
  * @cssprop --paperos-color-danger - Errors.
- * @cssprop --paperos-color-success - Started confirmations.
+ * @cssprop --paperos-color-success - Started confirmations and completed workflows.
  * @cssprop --paperos-focus-ring - The focus outline.
  * @cssprop --paperos-radius - Corner radius.
  * @cssprop --paperos-space - Spacing unit.
@@ -86,16 +104,25 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
   static override properties: PropertyDeclarations = {
     // A `state` entry says `attribute: false` too: the manifest analyzer would list it as an attribute.
     templates: { reflect: true },
+    featured: { reflect: true },
+    workflowHref: { attribute: 'workflow-href', reflect: true },
     records: { attribute: false },
     autoSubmit: { type: Boolean, attribute: 'auto-submit', reflect: true },
     filter: {},
+    expanded: { state: true, attribute: false },
     starts: { state: true, attribute: false },
   };
 
   static override styles = [baseStyles, workflowLauncherStyles];
 
-  /** Comma-separated flow ids to offer (`flow_...`); empty offers every template. */
+  /** Comma-separated flow ids to offer (`flow_...`), in the order to show them; empty offers every template. */
   declare templates?: string;
+
+  /** Comma-separated flow ids shown first; when the list is long, the rest wait behind "Show all N workflows". */
+  declare featured?: string;
+
+  /** URL of a started workflow, `{id}` standing for its id (`https://app.paperos.com/workflows/{id}`); links pass the URL policy. */
+  declare workflowHref?: string;
 
   /** Records to prefill the started workflow with, `[{role, id}]` (from `paperos-record-select`'s `workflowRecord`). */
   records: WorkflowRecordRef[] = [];
@@ -103,13 +130,19 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
   /** Asks PaperOS to submit the workflow's first forms with the given records. */
   autoSubmit = false;
 
-  /** Text filter over template labels and descriptions, case-insensitive. */
+  /** The search text: templates whose label or description contains it, accents and case ignored. */
   filter = '';
 
+  /** "Show all" was chosen. */
+  private expanded = false;
   private starts = new Map<string, StartState>();
 
   /** Template ids with a start in flight: checked synchronously, so a second click or key repeat starts nothing. */
   readonly #inFlight = new Set<string>();
+  /** Workflows started here (with their org) that the last load did not list yet. */
+  #pending: PendingWorkflow[] = [];
+  /** The workflow started last here: announced, highlighted and, once, scrolled into view. */
+  #fresh?: { id: string; label: string; reveal: boolean };
 
   readonly #dataTask = this.dataTask(
     () => [this.client, this.settings.orgId] as const,
@@ -124,12 +157,44 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
       const same = previous?.org === org && previous.templates === templates && previous.workflows === workflows;
       return same ? previous : { org, templates, workflows };
     },
-    (loaded) => this.#offered(loaded.templates).length,
+    (loaded) => this.#catalog(loaded.templates).all.length,
   );
 
-  #offered(templates: WorkflowTemplate[]): WorkflowTemplate[] {
-    const ids = parseTemplateIds(this.templates);
-    return ids.length ? templates.filter((t) => ids.includes(t.id)) : templates;
+  readonly #roving = new RovingFocusController<WorkflowTemplate>(this, {
+    rows: () => this.#rows,
+    key: (t) => t.id,
+    itemSelector: '[part~="start-button"]',
+  });
+
+  readonly #startedRoving = new RovingFocusController<Workflow>(this, {
+    rows: () => this.#startedRows,
+    key: (w) => w.id,
+    itemSelector: '[part~="workflow"]',
+  });
+
+  readonly #ticker = new TickerController(this, () => this.#startedRows.length > 0);
+
+  readonly #arrange = lastCall(arrange);
+  readonly #visibleRows = lastCall(visibleRows);
+  readonly #startedRowsOf = lastCall(startedRows);
+
+  #catalog(templates: WorkflowTemplate[]): Arranged {
+    return this.#arrange(templates, this.templates, this.featured);
+  }
+
+  /** The template rows on screen, one array per change (for the roving focus). */
+  get #rows(): WorkflowTemplate[] {
+    const value = this.#dataTask.value;
+    if (!value) return [];
+    const arranged = this.#catalog(value.templates);
+    const query = fold(this.filter.trim());
+    return this.#visibleRows(arranged, query, !query && !this.expanded && collapsible(arranged));
+  }
+
+  /** The started workflows, newest first, with the ones started here that the last load did not list yet. */
+  get #startedRows(): Workflow[] {
+    const { workflows = [], org } = this.#dataTask.value ?? {};
+    return this.#startedRowsOf(workflows, this.#pending, org);
   }
 
   protected override render(): TemplateResult {
@@ -138,104 +203,134 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     // The lists stay on screen while they refresh after a start.
     const value = this.shown(task);
     if (!value) return this.renderLoading(msg('Loading workflows…'));
-    const offered = this.#offered(value.templates);
-    if (offered.length === 0 && value.workflows.length === 0)
+    const arranged = this.#catalog(value.templates);
+    const started = this.#startedRows;
+    if (arranged.all.length === 0 && started.length === 0)
       return this.renderEmpty(msg('No workflows are available yet. Ask your PaperOS administrator to add one.'));
-    const query = this.filter.trim().toLowerCase();
-    const shown = query ? offered.filter((t) => `${t.label} ${t.description}`.toLowerCase().includes(query)) : offered;
-    return html`
-      ${
-        offered.length
-          ? html`<label class="field">
-                <span>${msg('Filter workflows')}</span>
-                <input
-                  part="filter"
-                  type="search"
-                  autocomplete="off"
-                  .value=${this.filter}
-                  @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-                />
-              </label>
-              <h3 class="heading">${msg('Start a workflow')}</h3>
-              ${
-                shown.length
-                  ? html`<ul part="templates" class="templates">
-                      ${repeat(
-                        shown,
-                        (t) => t.id,
-                        (t) => this.#renderTemplate(t),
-                      )}
-                    </ul>`
-                  : html`<p class="no-matches">${msg(str`No workflows match “${this.filter.trim()}”.`)}</p>`
-              }`
-          : nothing
-      }
-      ${this.#renderStarted(value.workflows)}
-    `;
+    return html`${this.#renderStarted(started, value.templates)}${
+      arranged.all.length ? this.#renderCatalog(arranged) : nothing
+    }`;
   }
 
-  #renderTemplate(template: WorkflowTemplate): TemplateResult {
-    const start = this.starts.get(template.id);
-    const busy = start?.phase === 'starting';
-    return html`<li part="template" class="template">
-      <div class="template-text">
-        <span part="template-label" class="template-label">${template.label}</span>
-        ${
-          template.description
-            ? html`<span part="template-description" class="template-description">${template.description}</span>`
-            : nothing
-        }
+  /** The list has tabindex="-1": Firefox would make its scroll box a Tab stop of its own. */
+  #renderCatalog(arranged: Arranged): TemplateResult {
+    const rows = this.#rows;
+    const query = this.filter.trim();
+    const total = arranged.all.length;
+    const count = query
+      ? msg(str`${formatCount(rows.length, this.locale)} of ${formatCount(total, this.locale)} workflows match`)
+      : total === 1
+        ? msg('1 workflow')
+        : msg(str`${formatCount(total, this.locale)} workflows`);
+    const toggle = !query && collapsible(arranged);
+    return html`<section part="catalog" class="catalog" aria-labelledby="catalog-heading">
+      <h3 class="heading" id="catalog-heading">${msg('Start a workflow')}</h3>
+      <div class="toolbar">
+        <label class="field">
+          <span>${msg('Search workflows')}</span>
+          <input
+            part="filter"
+            type="search"
+            autocomplete="off"
+            .value=${this.filter}
+            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+            @keydown=${this.#onSearchKeydown}
+          />
+        </label>
+        <span part="match-count" class="count" role="status">${count}</span>
       </div>
-      <button
-        part="start-button"
-        class="button"
-        type="button"
-        aria-disabled=${busy ? 'true' : 'false'}
-        aria-label=${msg(str`Start ${template.label}`)}
-        @click=${this.#onStartClick(template)}
-        @keydown=${this.#onStartKeydown}
-      >
-        ${busy ? msg('Starting…') : msg('Start')}
-      </button>
-      ${start ? this.#renderStartState(start) : nothing}
-    </li>`;
-  }
-
-  #renderStartState(start: StartState): TemplateResult {
-    switch (start.phase) {
-      case 'starting':
-        return html`<p part="start-status" class="start-status" role="status">${msg('Starting…')}</p>`;
-      case 'started':
-        return html`<p part="start-status" class="start-status start-status--ok" role="status">${msg('Started.')}</p>`;
-      case 'failed':
-        return html`<div part="start-status" class="start-status start-status--error" role="alert">
-          <p>${start.summary}</p>
-          ${start.detail ? html`<p class="detail">${start.detail}</p>` : nothing}
-        </div>`;
-    }
-  }
-
-  #renderStarted(workflows: Workflow[]): TemplateResult {
-    return html`<h3 class="heading">${msg(str`Started workflows (${formatCount(workflows.length, this.locale)})`)}</h3>
       ${
-        workflows.length
-          ? html`<ul part="started" class="started">
+        rows.length
+          ? html`<ul
+              part="templates"
+              class="templates scroll-fade"
+              id="templates"
+              tabindex="-1"
+              aria-labelledby="catalog-heading"
+              @keydown=${(e: KeyboardEvent) => this.#roving.onKeydown(e)}
+              @focusin=${(e: FocusEvent) => this.#roving.onFocusin(e)}
+              @click=${this.#onListClick}
+            >
               ${repeat(
-                workflows,
-                (w) => w.id,
-                (w) =>
-                  html`<li part="workflow" class="workflow">
-                    <span class="workflow-label">${w.label || w.template_id}</span>
-                    <span part="workflow-status" class="workflow-status">${w.status}</span>
-                    <span part="workflow-updated" class="workflow-updated"
-                      >${formatDateTime(w.updated_at, this.locale)}</span
-                    >
-                  </li>`,
+                rows,
+                (t) => t.id,
+                (t, index) =>
+                  templateRow(t, {
+                    tab: this.#roving.tabIndex(t),
+                    index,
+                    start: this.starts.get(t.id),
+                    onClick: this.#onStartClick(t),
+                    onKeydown: this.#onStartKeydown,
+                  }),
               )}
             </ul>`
-          : html`<p class="none-started">${msg('None started yet.')}</p>`
-      }`;
+          : html`<p class="no-matches">${msg(str`No workflows match “${query}”.`)}</p>`
+      }
+      ${
+        toggle
+          ? html`<button
+              part="show-all"
+              class="button button--quiet show-all"
+              type="button"
+              aria-expanded=${this.expanded ? 'true' : 'false'}
+              aria-controls="templates"
+              @click=${() => (this.expanded = !this.expanded)}
+            >
+              ${this.expanded ? msg('Show featured workflows only') : msg(str`Show all ${formatCount(total, this.locale)} workflows`)}
+            </button>`
+          : nothing
+      }
+    </section>`;
   }
+
+  #renderStarted(workflows: Workflow[], templates: WorkflowTemplate[]): TemplateResult {
+    return startedSection(workflows, {
+      count: formatCount(workflows.length, this.locale),
+      fresh: this.#fresh,
+      tabIndex: (w) => this.#startedRoving.tabIndex(w),
+      labelOf: (w) => w.label || templates.find((t) => t.id === w.template_id)?.label || w.template_id,
+      hrefTemplate: this.workflowHref || undefined,
+      baseUrl: this.settings.baseUrl,
+      host: this,
+      locale: this.locale,
+      now: this.#ticker.now,
+      onKeydown: this.#onStartedKeydown,
+      onFocusin: (e) => this.#startedRoving.onFocusin(e),
+    });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const fresh = this.#fresh;
+    if (!fresh?.reveal) return;
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="workflow"]')].find(
+      (r) => r.dataset.key === fresh.id,
+    );
+    if (!row) return;
+    fresh.reveal = false;
+    reveal(row);
+  }
+
+  /** ArrowDown in the search field goes to the list. */
+  readonly #onSearchKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'ArrowDown' || this.#rows.length === 0) return;
+    event.preventDefault();
+    this.#roving.moveTo(this.#roving.activeIndex);
+  };
+
+  /** A click on a row's text focuses its Start button: the row is chosen (its description shows in full), nothing starts. */
+  readonly #onListClick = (event: MouseEvent): void => {
+    const target = event.target as Element;
+    if (target.closest('button, a')) return;
+    target.closest('[part~="template"]')?.querySelector<HTMLElement>('[part~="start-button"]')?.focus();
+  };
+
+  /** Enter on a started workflow's row follows its link. */
+  readonly #onStartedKeydown = (event: KeyboardEvent): void => {
+    if (this.#startedRoving.onKeydown(event) || event.key !== 'Enter') return;
+    const link = (event.target as Element).querySelector?.<HTMLAnchorElement>(':scope > a');
+    if (link && event.target !== link) link.click();
+  };
 
   /**
    * The second click of a double click (`detail` 2) is not a second start, even
@@ -267,31 +362,33 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
         records: records.length ? records : undefined,
         autoSubmit: this.autoSubmit || undefined,
       });
-      this.#setStart(template.id, { phase: 'started', workflowId });
+      this.#pending = [...this.#pending, pendingWorkflow(loaded.org, workflowId, template)];
+      this.#fresh = { id: workflowId, label: template.label, reveal: true };
+      this.#setStart(template.id);
       const started = new PaperOSWorkflowStartedEvent(workflowId, template.id);
       this.dispatchEvent(started);
-      // Revalidate the started workflows, showing the current lists meanwhile.
+      // Revalidate both lists, showing the current ones meanwhile.
       void this.refresh();
     } catch (error) {
       const reported = this.reportFailure(error);
-      if (!reported) {
-        this.starts.delete(template.id);
-        this.requestUpdate();
-      } else {
-        const { summary, detail } = reported;
-        this.#setStart(template.id, {
+      this.#setStart(
+        template.id,
+        reported && {
           phase: 'failed',
-          summary: msg(str`${template.label} was not started. ${summary}`),
-          detail,
-        });
-      }
+          summary: msg(str`${template.label} was not started. ${reported.summary}`),
+          detail: reported.detail,
+        },
+      );
     } finally {
       this.#inFlight.delete(template.id);
     }
   }
 
-  #setStart(id: string, start: StartState): void {
-    this.starts = new Map(this.starts).set(id, start);
+  #setStart(id: string, start?: StartState): void {
+    const starts = new Map(this.starts);
+    if (start) starts.set(id, start);
+    else starts.delete(id);
+    this.starts = starts;
   }
 }
 

@@ -54,6 +54,8 @@ async function settled(el: HTMLElement): Promise<void> {
 }
 const labels = (el: HTMLElement) =>
   [...root(el).querySelectorAll('[part~="template-label"]')].map((n) => n.textContent);
+const announced = (el: HTMLElement) =>
+  root(el).querySelector('[part~="start-announcement"]')?.textContent?.trim() ?? '';
 const startButton = (el: HTMLElement, label: string) =>
   root(el).querySelector<HTMLButtonElement>(`[part~="start-button"][aria-label="Start ${label}"]`)!;
 
@@ -130,11 +132,13 @@ describe('<paperos-workflow-launcher>', () => {
       expect(root(el).querySelector('[part~="template-description"]')!.textContent).to.include('Form a new entity');
       const workflow = root(el).querySelector('[part~="workflow"]')!;
       expect(workflow.textContent).to.include('Entity Setup');
-      expect(workflow.querySelector('[part~="workflow-status"]')!.textContent).to.equal('open');
-      expect(workflow.querySelector('[part~="workflow-updated"]')!.textContent).to.equal(
-        new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          new Date('2025-10-22T19:50:07.000Z'),
-        ),
+      expect(workflow.querySelector('[part~="workflow-status"]')!.textContent).to.equal('Open');
+      const time = workflow.querySelector('[part~="workflow-time"]')!;
+      expect(time.getAttribute('datetime')).to.equal('2025-10-22T19:41:06.000Z');
+      // How long ago it started, in the element's locale.
+      const years = Math.trunc((Date.parse('2025-10-22T19:41:06.000Z') - Date.now()) / (365 * 24 * 3600 * 1000));
+      expect(time.textContent).to.equal(
+        new Intl.RelativeTimeFormat(navigator.language, { numeric: 'auto' }).format(years, 'year'),
       );
       expect((await loaded).detail).to.deep.equal({ count: 6 });
       await expect(el).to.be.accessible();
@@ -168,7 +172,7 @@ describe('<paperos-workflow-launcher>', () => {
     serve(api);
     const el = await mount();
     const input = root(el).querySelector<HTMLInputElement>('[part~="filter"]')!;
-    expect(input.closest('label')!.textContent).to.include('Filter workflows');
+    expect(input.closest('label')!.textContent).to.include('Search workflows');
     input.focus();
     await sendKeys({ type: 'onboard' });
     await el.updateComplete;
@@ -215,7 +219,8 @@ describe('<paperos-workflow-launcher>', () => {
         { flow_id: 'flow_extg0vcffk3h9085' },
       ]);
       await waitUntil(() => api.requestsTo('GET', WORKFLOWS).length === 2, 'the started list was refreshed');
-      expect(root(el).querySelector('[part~="start-status"]')!.textContent).to.include('Started');
+      expect(announced(el)).to.equal('Entity Setup started.');
+      expect(root(el).querySelector('[part~="start-status"]')).to.equal(null);
     });
 
     const combos = [
@@ -275,7 +280,7 @@ describe('<paperos-workflow-launcher>', () => {
       expect(progress.textContent).to.equal('Starting…');
       expect(progress.closest('li')!.querySelector('[part~="template-label"]')!.textContent).to.equal('Entity Setup');
       held.release({ json: startWorkflowResponse });
-      await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
+      await waitUntil(() => announced(el).includes('Entity Setup started.'));
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(1);
     });
 
@@ -287,7 +292,7 @@ describe('<paperos-workflow-launcher>', () => {
       const click = (detail: number) =>
         button.dispatchEvent(new MouseEvent('click', { detail, bubbles: true, composed: true, cancelable: true }));
       click(1);
-      await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
+      await waitUntil(() => announced(el).includes('Entity Setup started.'));
       click(2);
       button.dispatchEvent(new MouseEvent('dblclick', { detail: 2, bubbles: true, composed: true }));
       await aTimeout(50);
@@ -302,7 +307,7 @@ describe('<paperos-workflow-launcher>', () => {
       const button = startButton(el, 'Entity Setup');
       button.focus();
       await holdKey('Enter');
-      await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
+      await waitUntil(() => announced(el).includes('Entity Setup started.'));
       await holdKey('Enter'); // auto-repeat while still held
       await holdKey('Enter');
       await releaseKey('Enter');
@@ -332,7 +337,7 @@ describe('<paperos-workflow-launcher>', () => {
       expect(labels(el)).to.have.length(6); // the lists stay
       await expect(el).to.be.accessible();
       startButton(el, 'Entity Setup').click();
-      await waitUntil(() => root(el).querySelector('[part~="start-status"]')?.textContent?.includes('Started'));
+      await waitUntil(() => announced(el).includes('Entity Setup started.'));
       expect(api.requestsTo('POST', WORKFLOWS)).to.have.length(2);
       expect(root(el).querySelector('[role="alert"]')).to.equal(null);
       expect(startedEvents).to.deep.equal([

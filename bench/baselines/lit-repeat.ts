@@ -106,42 +106,62 @@ export function repeatDocuments(): DocsView {
   return view;
 }
 
-/** The workflow launcher's templates through one keyed `repeat()`, laid out as `<paperos-workflow-launcher>` does. */
+/** The workflow launcher's catalog through one keyed `repeat()` under an empty Started section, laid out as `<paperos-workflow-launcher>` does. */
 export function repeatTemplates(sheets: CSSStyleSheet[]): TemplatesView {
   const { host, root } = shadowHost('repeat-workflow-launcher', sheets);
   return {
     host,
     setData(response) {
+      const rows = templateRows(response.workflow_templates);
       render(
-        html`<label class="field">
-            <span>Filter workflows</span>
-            <input part="filter" type="search" autocomplete="off" />
-          </label>
-          <h3 class="heading">Start a workflow</h3>
-          <ul part="templates" class="templates">
-            ${repeat(
-              templateRows(response.workflow_templates),
-              (t) => t.key,
-              (t) =>
-                html`<li part="template" class="template">
-                  <div class="template-text">
-                    <span part="template-label" class="template-label">${t.label}</span>
-                    <span part="template-description" class="template-description">${t.description}</span>
-                  </div>
-                  <button
-                    part="start-button"
-                    class="button"
-                    type="button"
-                    aria-disabled="false"
-                    aria-label=${`Start ${t.label}`}
-                  >
-                    Start
-                  </button>
-                </li>`,
-            )}
-          </ul>
-          <h3 class="heading">Started workflows (0)</h3>
-          <p class="none-started">None started yet.</p>`,
+        html`<section part="started-section" class="started-section" aria-labelledby="started-heading">
+            <h3 class="heading" id="started-heading">Started workflows (0)</h3>
+            <p part="start-announcement" class="announcement" role="status"></p>
+            <p class="none-started">None started yet.</p>
+          </section>
+          <section part="catalog" class="catalog" aria-labelledby="catalog-heading">
+            <h3 class="heading" id="catalog-heading">Start a workflow</h3>
+            <div class="toolbar">
+              <label class="field">
+                <span>Search workflows</span>
+                <input part="filter" type="search" autocomplete="off" />
+              </label>
+              <span part="match-count" class="count" role="status">${formatCount(rows.length)} workflows</span>
+            </div>
+            <ul
+              part="templates"
+              class="templates scroll-fade"
+              id="templates"
+              tabindex="-1"
+              aria-labelledby="catalog-heading"
+            >
+              ${repeat(
+                rows,
+                (t) => t.key,
+                (t, i) =>
+                  html`<li part="template" class="template">
+                    <div class="template-text">
+                      <span part="template-label" class="template-label">${t.label}</span>
+                      <span part="template-description" class="template-description" id=${`d${i}`}
+                        >${t.description}</span
+                      >
+                    </div>
+                    <button
+                      part="start-button"
+                      class="button start"
+                      type="button"
+                      data-key=${t.key}
+                      tabindex=${i === 0 ? 0 : -1}
+                      aria-disabled="false"
+                      aria-label=${`Start ${t.label}`}
+                      aria-describedby=${`d${i}`}
+                    >
+                      Start
+                    </button>
+                  </li>`,
+              )}
+            </ul>
+          </section>`,
         root,
       );
     },

@@ -191,36 +191,54 @@ export function plainDocuments(): DocsView {
 
 const launcherTemplate = document.createElement('template');
 launcherTemplate.innerHTML =
-  '<label class="field"><span>Filter workflows</span><input part="filter" type="search" autocomplete="off"></label>' +
-  '<h3 class="heading">Start a workflow</h3><ul part="templates" class="templates"></ul>' +
-  '<h3 class="heading">Started workflows (0)</h3><p class="none-started">None started yet.</p>';
+  '<section part="started-section" class="started-section" aria-labelledby="started-heading">' +
+  '<h3 class="heading" id="started-heading">Started workflows (0)</h3>' +
+  '<p part="start-announcement" class="announcement" role="status"></p>' +
+  '<p class="none-started">None started yet.</p></section>' +
+  '<section part="catalog" class="catalog" aria-labelledby="catalog-heading">' +
+  '<h3 class="heading" id="catalog-heading">Start a workflow</h3><div class="toolbar">' +
+  '<label class="field"><span>Search workflows</span><input part="filter" type="search" autocomplete="off"></label>' +
+  '<span part="match-count" class="count" role="status"></span></div>' +
+  '<ul part="templates" class="templates scroll-fade" id="templates" tabindex="-1" aria-labelledby="catalog-heading"></ul></section>';
 
 const templateRowTemplate = document.createElement('template');
 templateRowTemplate.innerHTML =
   '<li part="template" class="template"><div class="template-text">' +
   '<span part="template-label" class="template-label"></span>' +
   '<span part="template-description" class="template-description"></span></div>' +
-  '<button part="start-button" class="button" type="button" aria-disabled="false">Start</button></li>';
+  '<button part="start-button" class="button start" type="button" aria-disabled="false">Start</button></li>';
 
-/** The workflow launcher's templates (label, description, Start button), as `<paperos-workflow-launcher>` lays them out. */
+/**
+ * The workflow launcher's catalog (label, description, one Start button per
+ * row, the first the list's one Tab stop) under an empty Started section, as
+ * `<paperos-workflow-launcher>` lays them out.
+ */
 export function plainTemplates(sheets: CSSStyleSheet[]): TemplatesView {
   const { host, root } = shadowHost('plain-workflow-launcher', sheets);
   root.append(launcherTemplate.content.cloneNode(true));
   const list = root.querySelector('ul')!;
+  const count = root.querySelector('.count')!;
   return {
     host,
     setData(response) {
       const fragment = document.createDocumentFragment();
-      for (const t of templateRows(response.workflow_templates)) {
+      const rows = templateRows(response.workflow_templates);
+      for (const [i, t] of rows.entries()) {
         const li = templateRowTemplate.content.firstChild!.cloneNode(true) as HTMLElement;
         const text = li.firstChild as HTMLElement;
         text.firstChild!.textContent = t.label;
-        text.lastChild!.textContent = t.description;
-        li.lastChild!.textContent = 'Start';
-        (li.lastChild as HTMLElement).setAttribute('aria-label', `Start ${t.label}`);
+        const description = text.lastChild as HTMLElement;
+        description.textContent = t.description;
+        description.id = `d${i}`;
+        const button = li.lastChild as HTMLElement;
+        button.dataset.key = t.key;
+        button.tabIndex = i === 0 ? 0 : -1;
+        button.setAttribute('aria-label', `Start ${t.label}`);
+        button.setAttribute('aria-describedby', `d${i}`);
         fragment.append(li);
       }
       list.replaceChildren(fragment);
+      count.textContent = `${formatCount(rows.length)} workflows`;
     },
   };
 }

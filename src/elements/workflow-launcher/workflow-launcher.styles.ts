@@ -25,8 +25,9 @@ export const workflowLauncherStyles = css`
   .catalog {
     flex: 1 1 auto;
   }
+  /* Its list has its own cap: the catalog gives way, not the new workflow. */
   .started-section {
-    flex: 0 1 auto;
+    flex: 0 0 auto;
     margin-block-end: var(--_space);
   }
   .heading {

@@ -254,6 +254,11 @@ describe('<paperos-workflow-launcher> as a catalog of 71 templates', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(labels(el)).to.have.length(71);
     expect(labels(el).slice(0, 3)).to.deep.equal(['Doc Send & Sign', 'Onboard Employees', 'Entity Setup']);
+    // the catalog gives way, not the Started section: its workflow is still whole on screen
+    const workflow = root(el).querySelector('[part~="workflow"]')!.getBoundingClientRect();
+    const started = root(el).querySelector('[part~="started"]')!.getBoundingClientRect();
+    expect(workflow.height).to.be.greaterThan(10);
+    expect(workflow.bottom).to.be.at.most(started.bottom);
     toggle.click();
     await el.updateComplete;
     expect(labels(el)).to.have.length(2);

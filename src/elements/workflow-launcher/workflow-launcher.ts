@@ -5,6 +5,7 @@ import { TaskStatus } from '@lit/task';
 import type { Workflow, WorkflowRecordRef, WorkflowTemplate } from '../../client/types.js';
 import { listWorkflowTemplates, listWorkflows, startWorkflow } from '../../client/workflows.js';
 import { baseStyles } from '../base/base.styles.js';
+import { filterField } from '../base/filter-field.js';
 import { formatCount } from '../base/format.js';
 import { PaperOSElement } from '../base/paperos-element.js';
 import { RovingFocusController } from '../base/roving-focus.js';
@@ -226,17 +227,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     return html`<section part="catalog" class="catalog" aria-labelledby="catalog-heading">
       <h3 class="heading" id="catalog-heading">${msg('Start a workflow')}</h3>
       <div class="toolbar">
-        <label class="field">
-          <span>${msg('Search workflows')}</span>
-          <input
-            part="filter"
-            type="search"
-            autocomplete="off"
-            .value=${this.filter}
-            @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-            @keydown=${this.#onSearchKeydown}
-          />
-        </label>
+        ${filterField(msg('Search workflows'), this.filter, (v) => (this.filter = v), this.#onSearchKeydown)}
         <span part="match-count" class="count" role="status">${count}</span>
       </div>
       ${

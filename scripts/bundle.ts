@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The script-tag bundle's budget: its eagerly loaded code, minified and gzipped.
- * The goal is 25 KB (lit and all four elements); the bundle measures 33.6 KB
+ * The goal is 25 KB (lit and all four elements); the bundle measures 36.0 KB
  * (lit and the shared base alone are about 17 KB: bench/RESULTS.md, scenario 9),
  * so CI holds this ceiling, a little above today's figure, against regressions
  * until the goal is reached. It carries PaperOSClient's methods beside the
@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
  * per-element scripts are spared.
  */
 export const TARGET_BYTES = 25 * 1024;
-export const BUDGET_BYTES = 33.7 * 1024;
+export const BUDGET_BYTES = 36.3 * 1024;
 export const ESM_BUNDLE = 'paperos-elements.js';
 /** The per-element scripts' folder (under dist/) and the chunk they share: lit, the base, the client, the provider. */
 export const ELEMENTS_DIR = 'elements';
@@ -28,18 +28,19 @@ export const SHARED_CHUNK = 'paperos-shared.js';
 /**
  * Each per-element script's ceiling and goal, up front: the script and what it
  * imports statically (the shared chunk), min+gzip. The goals (launcher 20 KB,
- * document list 24 KB) are not reached: the shared chunk alone is 20.0 KB (lit
+ * document list 24 KB) are not reached: the shared chunk alone is 20.4 KB (lit
  * 5.2 KB; the base with its controllers, styles and states; the client core with
  * its retries, token refresh, page cache and valibot; @lit/task, @lit/context,
- * @lit/localize), so CI holds ceilings a little above today's figures (launcher
- * 22.7 KB, document list 28.2 KB, record list 25.8 KB, provider 20.1 KB) against
- * regressions.
+ * @lit/localize; base/link-policy.ts and base/filter-field.ts since the launcher
+ * uses them too), so CI holds ceilings a little above today's figures (launcher
+ * 25.9 KB with its catalog and Started section, document list 28.3 KB, record
+ * list 26.2 KB, provider 20.6 KB) against regressions.
  */
 export const ELEMENT_BUDGETS: Record<string, { budget: number; goal?: number }> = {
-  'paperos-workflow-launcher.js': { budget: 23 * 1024, goal: 20 * 1024 },
+  'paperos-workflow-launcher.js': { budget: 26.2 * 1024, goal: 20 * 1024 },
   'paperos-document-list.js': { budget: 28.5 * 1024, goal: 24 * 1024 },
-  'paperos-record-list.js': { budget: 26.1 * 1024 },
-  'paperos-provider.js': { budget: 20.4 * 1024 },
+  'paperos-record-list.js': { budget: 26.5 * 1024 },
+  'paperos-provider.js': { budget: 20.9 * 1024 },
 };
 export const IIFE_BUNDLE = 'paperos-elements.iife.js';
 export const IIFE_GLOBAL = 'PaperOSElements';

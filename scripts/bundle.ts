@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The script-tag bundle's budget: its eagerly loaded code, minified and gzipped.
- * The goal is 25 KB (lit and all four elements); the bundle measures 36.0 KB
+ * The goal is 25 KB (lit and all four elements); the bundle measures 35.9 KB
  * (lit and the shared base alone are about 17 KB: bench/RESULTS.md, scenario 9),
  * so CI holds this ceiling, a little above today's figure, against regressions
  * until the goal is reached. It carries PaperOSClient's methods beside the

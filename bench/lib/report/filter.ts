@@ -52,7 +52,7 @@ export function filterSection(d: RunData): Section {
   if (!d.filter[0]?.loafSupported) lines.push('This Chromium does not report long animation frames.', '');
   if (frames.length) {
     lines.push(
-      `Where the element's keystroke frame goes (10,000 documents, medians over ${frames.length} keystrokes with a long animation frame): ${medOf((x) => x.duration)} ms in all; scripts ${medOf((x) => x.scriptMs)} ms (the input handler: filter and flatten over every document, then rendering the rows the virtualizer shows, and the virtualizer's resize-observer pass); rendering from \`renderStart\` ${medOf((x) => x.renderMs)} ms, of which style, layout and paint from \`styleAndLayoutStart\` ${medOf((x) => x.styleLayoutMs)} ms. The filtered rows were in the DOM ${ms(summarize(el10k.map((s) => s.toRowsInDom)).median)} ms after the keydown (median).`,
+      `Where the element's keystroke frame goes (10,000 documents, medians over ${frames.length} keystrokes with a long animation frame): ${medOf((x) => x.duration)} ms in all; scripts ${medOf((x) => x.scriptMs)} ms (the task after the field's echo has painted: flattening the documents the input handler's filter matched, rendering the rows the virtualizer shows, and the virtualizer's resize-observer pass); rendering from \`renderStart\` ${medOf((x) => x.renderMs)} ms, of which style, layout and paint from \`styleAndLayoutStart\` ${medOf((x) => x.styleLayoutMs)} ms. The filtered rows were in the DOM ${ms(summarize(el10k.map((s) => s.toRowsInDom)).median)} ms after the keydown (median).`,
       '',
     );
   }
@@ -65,7 +65,7 @@ export function filterSection(d: RunData): Section {
   if (keystroke !== 'met' || loaf !== 'met') {
     const m = (pick: (x: (typeof frames)[number]) => number) => (frames.length ? medOf(pick) : '?');
     notes.push(
-      `- **Filter keystroke at 4x:** the keystroke's frame holds the browser's handling of the key, the field's echo and the input handler's filter and flatten over all 10,000 documents; the rows render in a task after that frame has painted (about 23, the virtualizer keeping 240 px beyond a 480 px window), with the virtualizer's measuring pass in that frame. The longest of those frames (median over the keystrokes that had one over 50 ms: ${frames.length}) took ${m((x) => x.duration)} ms: ${m((x) => x.scriptMs)} ms of script, ${m((x) => x.renderMs)} ms of style, layout and paint. A long one is mostly the first keystroke on a page (cold code) or the shared machine's load.`,
+      `- **Filter keystroke at 4x:** the keystroke's frame holds the browser's handling of the key, the field's echo and the input handler's filter over all 10,000 documents; after that frame has painted, a task flattens the matches and renders the rows the virtualizer shows (about 23: a 480 px window and 8 rows beyond it, see virtualizer.ts), with the virtualizer's measuring pass in that frame. The longest of those frames (median over the keystrokes that had one over 50 ms: ${frames.length}) took ${m((x) => x.duration)} ms: ${m((x) => x.scriptMs)} ms of script, ${m((x) => x.renderMs)} ms of style, layout and paint. A long one is mostly the first keystroke on a page (cold code) or the shared machine's load.`,
     );
   }
   return {

@@ -1,6 +1,6 @@
 import type { ReactiveElement } from 'lit';
 import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
-import type { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import type { NearVisibleFlowLayout } from './near-visible-layout.js';
 
 /** Above this many visible rows only the rows on screen are rendered (through `@lit-labs/virtualizer`). */
 export const VIRTUALIZE_ABOVE = 200;
@@ -8,10 +8,9 @@ export const VIRTUALIZE_ABOVE = 200;
 /**
  * The virtualizer, with its layout given up front: left out, the virtualizer
  * imports it on every (re)start, so a rebuilt tree paints empty for a frame or
- * two. The layout keeps its default overhang (1,000 px each side): no public
- * option sets it (see bench/README.md for what the smaller one measured).
+ * two. The layout renders the rows near the visible ones (near-visible-layout.ts).
  */
-export type VirtualizerModule = typeof VirtualizeModule & { layout: ReturnType<typeof flow> };
+export type VirtualizerModule = typeof VirtualizeModule & { layout: { type: typeof NearVisibleFlowLayout } };
 
 /** The public handle a virtualized container carries under `virtualizerRef`. */
 interface VirtualizerHandle {
@@ -22,11 +21,8 @@ let loading: Promise<VirtualizerModule> | undefined;
 
 /** The virtualizer is fetched only once some list is long; small lists never load it. */
 export function importVirtualizer(): Promise<VirtualizerModule> {
-  loading ??= Promise.all([
-    import('@lit-labs/virtualizer/virtualize.js'),
-    import('@lit-labs/virtualizer/layouts/flow.js'),
-  ]).then(
-    ([virtualize, layouts]) => ({ ...virtualize, layout: layouts.flow() }),
+  loading ??= Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('./near-visible-layout.js')]).then(
+    ([virtualize, { NearVisibleFlowLayout }]) => ({ ...virtualize, layout: { type: NearVisibleFlowLayout } }),
     (error: unknown) => {
       loading = undefined;
       throw error;

@@ -3,7 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { pageCache } from '../../../src/client/cache.js';
 import { MockApi } from '../../helpers/mock-api.js';
+import { ROWS_AROUND } from '../../../src/elements/document-list/near-visible-layout.js';
 import { manyDocs, mount, root, rowNamed, treeItems, typeFilter, typeInto } from './helpers.js';
+
+const frames = async (count: number) => {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
 
 const virtualizerLoaded = () =>
   performance
@@ -26,22 +31,39 @@ describe('<paperos-document-list> with many documents', () => {
     expect(virtualizerLoaded()).to.equal(false);
   });
 
-  it('renders the visible window and the virtualizer’s own margin beyond it, not the list', async () => {
+  it('renders the visible rows and a few beyond them, not the list, wherever it is scrolled', async () => {
     const el = await mount(api, manyDocs(10_000, 20));
     await waitUntil(() => virtualizerLoaded() && rowNamed(el, 'Document 000000.pdf'), 'the first rows did not render');
-    await waitUntil(() => {
+    const laidOut = () => {
       // settled once every rendered row has been measured and positioned
       const rows = treeItems(el);
       return rows.length > 0 && rows.every((row) => getComputedStyle(row).position === 'absolute');
-    }, 'the virtualizer did not lay its rows out');
+    };
+    await waitUntil(laidOut, 'the virtualizer did not lay its rows out');
     const tree = root(el).querySelector<HTMLElement>('[part="tree"]')!;
     const rowHeight = treeItems(el)[1]!.getBoundingClientRect().height;
-    // the window plus the virtualizer's default overhang, 1,000 px beyond its end (no public option sets it)
     const windowRows = Math.ceil(tree.clientHeight / rowHeight);
-    const margin = Math.ceil(1000 / rowHeight);
     await waitUntil(() => treeItems(el).length >= windowRows, 'the window did not fill with rows');
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    expect(treeItems(el).length).to.be.within(windowRows, windowRows + margin + 2);
+    await frames(2);
+    // At the top: the window and ROWS_AROUND below it (the layout's own range reaches 1,000 px further).
+    expect(treeItems(el).length).to.be.within(windowRows, windowRows + ROWS_AROUND + 1);
+
+    // Scrolled a row at a time, as a wheel does, rows come in at the window's edge
+    // and the rows beyond it stay a few.
+    const box = tree.getBoundingClientRect();
+    const rowAt = (y: number) =>
+      root(el)
+        .elementFromPoint(box.left + 40, y)
+        ?.closest('[role="treeitem"]') ?? undefined;
+    for (let step = 1; step <= 24; step++) {
+      tree.scrollTop += rowHeight;
+      await waitUntil(
+        () => rowAt(box.top + 4) && rowAt(box.bottom - 8),
+        `no row at an edge of the window after scrolling ${step} rows`,
+      );
+    }
+    await waitUntil(laidOut, 'the virtualizer did not lay its rows out');
+    expect(treeItems(el).length).to.be.within(windowRows, windowRows + 2 * ROWS_AROUND + 2);
   });
 
   it('renders and filters 10,000 documents with fewer than 300 rows in the DOM', async () => {

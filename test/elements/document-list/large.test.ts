@@ -1,9 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { pageCache } from '../../../src/client/cache.js';
-import { MockApi } from '../../helpers/mock-api.js';
 import { ROWS_AROUND } from '../../../src/elements/document-list/near-visible-layout.js';
+import { mockApiPerTest } from '../../helpers/per-test.js';
 import { manyDocs, mount, root, rowNamed, treeItems, typeFilter, typeInto } from './helpers.js';
 
 const frames = async (count: number) => {
@@ -18,12 +17,7 @@ const virtualizerLoaded = () =>
 describe('<paperos-document-list> with many documents', () => {
   // The virtualizer's documented, benign "ResizeObserver loop" notice would fail the run otherwise.
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
-  let api: MockApi;
-  beforeEach(() => {
-    pageCache.clear();
-    api = new MockApi().install();
-  });
-  afterEach(() => api.restore());
+  const api = mockApiPerTest();
 
   it('does not load the virtualizer for a short list', async () => {
     const el = await mount(api, manyDocs(150, 5));

@@ -9,12 +9,21 @@ import type { TemplateResult } from 'lit';
 import '../../src/elements/document-list/define.js';
 import { currentLocale } from '../../src/i18n/localization.js';
 import '../../src/elements/record-list/define.js';
+import '../../src/elements/workflow-launcher/define.js';
 import { readableFieldName } from '../../src/elements/record-list/record-types.js';
 import { BASE, DOCS_PATH, envelope, makeDoc, token } from '../elements/document-list/helpers.js';
-import { EXAMPLE_ORG_ID, createRecordResponse, recordsResponse } from '../fixtures/api-examples.js';
+import {
+  EXAMPLE_ORG_ID,
+  createRecordResponse,
+  recordsResponse,
+  workflowTemplatesResponse,
+  workflowsResponse,
+} from '../fixtures/api-examples.js';
 import type { MockApi } from '../helpers/mock-api.js';
 
 const RECORDS = `/api/v1/orgs/${EXAMPLE_ORG_ID}/records`;
+const TEMPLATES = `/api/v1/orgs/${EXAMPLE_ORG_ID}/workflow-templates`;
+const WORKFLOWS = `/api/v1/orgs/${EXAMPLE_ORG_ID}/workflows`;
 
 export interface Scene {
   state: string;
@@ -208,6 +217,50 @@ export const recordList: ElementCase = {
   ],
 };
 
+export const workflowLauncher: ElementCase = {
+  name: 'workflow launcher',
+  render: () => html`<paperos-workflow-launcher base-url=${BASE} .token=${token()}></paperos-workflow-launcher>`,
+  scenes: [
+    {
+      ...loading(TEMPLATES),
+      arrange(api) {
+        api.on('GET', TEMPLATES, api.deferred().handler);
+        api.on('GET', WORKFLOWS, api.deferred().handler);
+        return [];
+      },
+    },
+    {
+      state: 'empty',
+      arrange(api) {
+        const templates = { ...workflowTemplatesResponse, count: 0, total: 0, workflow_templates: [] };
+        const workflows = { ...workflowsResponse, count: 0, total: 0, workflows: [] };
+        api.on('GET', TEMPLATES, { json: templates });
+        api.on('GET', WORKFLOWS, { json: workflows });
+        return [templates, workflows];
+      },
+      ready: (root) => has(root, '[part~="empty"]'),
+    },
+    {
+      ...failing(TEMPLATES),
+      arrange(api) {
+        const body = { success: false, message: 'Internal server error' };
+        api.on('GET', TEMPLATES, { status: 500, json: body });
+        api.on('GET', WORKFLOWS, { json: workflowsResponse });
+        return [body, workflowsResponse];
+      },
+    },
+    {
+      state: 'populated, with a started workflow',
+      arrange(api) {
+        api.on('GET', TEMPLATES, { json: workflowTemplatesResponse });
+        api.on('GET', WORKFLOWS, { json: workflowsResponse });
+        return [workflowTemplatesResponse, workflowsResponse];
+      },
+      ready: (root) => has(root, '[part~="start-button"]') && has(root, '[part~="workflow"]'),
+    },
+  ],
+};
+
 /**
  * Puts an element in a scene's state inside a `<div lang="en">` (of the given
  * inline size), as a person would reach it; returns the wrapper whose `lang`
@@ -231,4 +284,4 @@ export async function mountScene(
 }
 
 /** Every element the language and line-break tests cover. */
-export const ELEMENTS: ElementCase[] = [documentList, recordList];
+export const ELEMENTS: ElementCase[] = [documentList, recordList, workflowLauncher];

@@ -45,7 +45,8 @@ function breaksInsideWords(node: Text): string[] {
     if (/\s/u.test(text[index])) continue;
     range.setStart(node, index);
     range.setEnd(node, index + 1);
-    const rect = [...range.getClientRects()].find((r) => r.width > 0 || r.height > 0);
+    // The glyph's own box: at the start of a line WebKit also gives an empty box at the end of the line before.
+    const rect = [...range.getClientRects()].find((r) => r.width > 0);
     if (!rect) continue;
     if (previous && rect.top - previous.top > previous.height / 2) {
       const between = text.slice(previous.index, index);

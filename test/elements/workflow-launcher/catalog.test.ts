@@ -277,6 +277,15 @@ describe('<paperos-workflow-launcher> as a catalog of 71 templates', () => {
     const link = root(el).querySelector<HTMLAnchorElement>('[part~="workflow-link"]')!;
     expect(link.getAttribute('href')).to.equal('https://app.paperos.com/workflows/work_q0yjdgdr77rdnedc');
     expect(link.textContent).to.equal('Entity Setup');
+    // the Started list is one Tab stop too; Enter on a row follows its link
+    const row = root(el).querySelector<HTMLElement>('[part~="workflow"]')!;
+    expect(row.getAttribute('tabindex')).to.equal('0');
+    const followed = new Promise<string>((resolve) =>
+      link.addEventListener('click', (e) => (e.preventDefault(), resolve(link.href)), { once: true }),
+    );
+    row.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(await followed).to.equal('https://app.paperos.com/workflows/work_q0yjdgdr77rdnedc');
     el.setAttribute('workflow-href', 'javascript:alert(1)//{id}');
     await waitUntil(() => root(el).querySelector('[part~="link-unavailable"]'), 'the refused link is noted');
     expect(root(el).querySelector('[part~="workflow-link"]')).to.equal(null);

@@ -143,7 +143,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
   /** Workflows started here (with their org) that the last load did not list yet. */
   #pending: PendingWorkflow[] = [];
   /** The workflow started last here: announced, highlighted and, once, scrolled into view. */
-  #fresh?: { id: string; label: string; reveal: boolean };
+  #fresh?: { org: string; id: string; label: string; reveal: boolean };
 
   readonly #dataTask = this.dataTask(
     () => [this.client, this.settings.orgId] as const,
@@ -277,7 +277,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
   #renderStarted(workflows: Workflow[], templates: WorkflowTemplate[]): TemplateResult {
     return startedSection(workflows, {
       count: formatCount(workflows.length, this.locale),
-      fresh: this.#fresh,
+      // Not in another organization's list.
+      fresh: this.#fresh?.org === this.#dataTask.value?.org ? this.#fresh : undefined,
       tabIndex: (w) => this.#startedRoving.tabIndex(w),
       labelOf: (w) => w.label || templates.find((t) => t.id === w.template_id)?.label || w.template_id,
       hrefTemplate: this.workflowHref || undefined,
@@ -354,7 +355,7 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
         autoSubmit: this.autoSubmit || undefined,
       });
       this.#pending = [...this.#pending, pendingWorkflow(loaded.org, workflowId, template)];
-      this.#fresh = { id: workflowId, label: template.label, reveal: true };
+      this.#fresh = { org: loaded.org, id: workflowId, label: template.label, reveal: true };
       this.#setStart(template.id);
       const started = new PaperOSWorkflowStartedEvent(workflowId, template.id);
       this.dispatchEvent(started);

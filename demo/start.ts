@@ -55,8 +55,13 @@ export async function startDemo(
   const sandbox = await startSandbox({ port: sandboxPort, documents: LARGE_ORG_DOCUMENTS }).catch((error) => {
     throw inUse(error) ? new PortInUseError(sandboxPort, 'sandbox') : error;
   });
-  // Set once the sandbox knows the demo's URL; nothing asks for it before startDemo returns.
-  let backend: HostBackend | undefined;
+  // The host backend is made once the sandbox knows the demo's URL and the
+  // script-tag bundle is built, a few seconds after the dev server listens. A
+  // page opened in that window (a tab reloaded from an earlier run) waits for
+  // it: its token and config requests would otherwise fall through to the dev
+  // server's 404 page.
+  let backendMade!: (backend: HostBackend) => void;
+  const backend = new Promise<HostBackend>((resolve) => (backendMade = resolve));
   const proxy = Object.fromEntries(SANDBOX_PATHS.map((path) => [path, { target: sandbox.url }]));
   let vite: ViteDevServer | undefined;
   try {
@@ -71,7 +76,7 @@ export async function startDemo(
             server.middlewares.use((req, res, next) => {
               // Pages without an icon link (the sandbox's signing page) ask for /favicon.ico.
               if (req.url === '/favicon.ico') req.url = '/favicon.svg';
-              return backend ? backend.middleware(req, res, next) : next();
+              void backend.then((made) => made.middleware(req, res, next));
             });
           },
         },
@@ -85,7 +90,7 @@ export async function startDemo(
     sandbox.setPublicUrl(url);
     // The script-tag page loads the self-registering bundle, built fresh.
     await buildBundles({ root, outdir: join(root, 'demo/public/bundle') });
-    backend = await createHostBackend({
+    const hostBackend = await createHostBackend({
       paperosUrl: sandbox.url,
       publicUrl: url,
       clientId: sandbox.clientId,
@@ -93,6 +98,7 @@ export async function startDemo(
       exampleOrgId: DEMO_ORG_ID,
       orgNotes: { [LARGE_ORG_ID]: `${LARGE_ORG_DOCUMENTS.toLocaleString('en-US')} documents` },
     });
+    backendMade(hostBackend);
     const running = vite;
     return {
       url,

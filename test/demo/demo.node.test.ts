@@ -261,3 +261,37 @@ describe('npm run demo with a port taken', { timeout: 120_000 }, () => {
     });
   }
 });
+
+describe('a page opened while the demo starts', { timeout: 120_000 }, () => {
+  it('waits for the host backend instead of getting the dev server 404 page', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+
+    let started = false;
+    const starting = startDemo({ port, sandboxPort: 0, quiet: true }).finally(() => (started = true));
+    // The token request the elements make first, sent every 50 ms until startDemo returns.
+    const answers: Array<Promise<string | undefined>> = [];
+    while (!started) {
+      answers.push(
+        fetch(`http://127.0.0.1:${port}/api/paperos-token`, { method: 'POST' }).then(
+          (response) => `${response.status} ${response.headers.get('content-type')}`,
+          () => undefined, // not listening yet
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const demo = await starting;
+    try {
+      const statuses = (await Promise.all(answers)).filter((status) => status !== undefined);
+      assert.ok(statuses.length > 0, 'some requests reached the dev server before the backend was made');
+      assert.deepEqual(
+        statuses.filter((status) => status !== '200 application/json'),
+        [],
+      );
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -33,11 +33,26 @@ provider.addEventListener('paperos-record-select', (event) => {
   prefill.textContent = `Prefill: ${event.detail.record.name} as “${event.detail.workflowRecord.role}”.`;
 });
 
-document.querySelector<HTMLSelectElement>('#theme')!.addEventListener('change', (event) => {
-  document.documentElement.dataset.theme = (event.target as HTMLSelectElement).value;
-});
-document.querySelector<HTMLSelectElement>('#locale')!.addEventListener('change', (event) => {
-  document.documentElement.lang = (event.target as HTMLSelectElement).value;
-});
+// Theme and language, each from its selector or the page's address (?theme=dark&lang=de),
+// which follows the selectors so that a view can be linked to.
+const applied = {
+  theme: (value: string) => (document.documentElement.dataset.theme = value),
+  lang: (value: string) => (document.documentElement.lang = value),
+};
+for (const [param, id] of [
+  ['theme', '#theme'],
+  ['lang', '#locale'],
+] as const) {
+  const select = document.querySelector<HTMLSelectElement>(id)!;
+  const asked = new URLSearchParams(location.search).get(param);
+  if (asked && [...select.options].some((option) => option.value === asked)) select.value = asked;
+  applied[param](select.value);
+  select.addEventListener('change', () => {
+    applied[param](select.value);
+    const url = new URL(location.href);
+    url.searchParams.set(param, select.value);
+    history.replaceState(null, '', url);
+  });
+}
 
 logEvents(document.querySelector('#log')!);

@@ -163,6 +163,33 @@ describe('demo pages', { timeout: 180_000 }, () => {
         /\d{2}\.\d{2}\.\d{4}/.test(root.querySelector('[part~="workflow-time"]')?.getAttribute('title') ?? '')
       );
     });
+    assert.match(page.url(), /[?&]lang=de\b/, 'the address follows the language selector');
+    await page.close();
+  });
+
+  it('follows the OS theme by default, and ?theme= and ?lang= pick them', async () => {
+    const page = await open('/');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const scheme = () =>
+      page.evaluate(() => ({
+        page: getComputedStyle(document.documentElement).colorScheme,
+        selected: document.querySelector<HTMLSelectElement>('#theme')!.value,
+      }));
+    assert.deepEqual(await scheme(), { page: 'light dark', selected: 'system' });
+    await page.goto(`${demo.url}/?theme=light&lang=de`);
+    await inShadow(page, 'paperos-workflow-launcher', '[part~="start-button"]');
+    assert.deepEqual(await scheme(), { page: 'light', selected: 'light' });
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLSelectElement>('#locale')!.value === 'de' &&
+        document
+          .querySelector('paperos-workflow-launcher')!
+          .shadowRoot!.querySelector('[part~="start-button"]')
+          ?.textContent?.trim() === 'Starten',
+    );
+    await page.goto(`${demo.url}/?theme=<script>&lang=xx`);
+    assert.deepEqual(await scheme(), { page: 'light dark', selected: 'system' }, 'an unknown value is ignored');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.close();
   });
 

@@ -145,6 +145,7 @@ export const workflowLauncherStyles = css`
     color: var(--_text);
   }
   .show-all {
+    flex: none;
     align-self: flex-start;
     margin-block-start: var(--_space);
   }

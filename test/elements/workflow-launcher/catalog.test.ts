@@ -249,9 +249,13 @@ describe('<paperos-workflow-launcher> as a catalog of 71 templates', () => {
     expect(toggle.textContent!.trim()).to.equal('Show all 71 workflows');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     await expectAccessible(el, 'featured');
+    const toggleHeight = toggle.getBoundingClientRect().height;
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    // the long catalog gives way, not the toggle: it keeps its height, its text inside its border
+    expect(toggle.getBoundingClientRect().height).to.be.closeTo(toggleHeight, 0.5);
+    expect(toggle.scrollHeight).to.be.at.most(toggle.clientHeight);
     expect(labels(el)).to.have.length(71);
     expect(labels(el).slice(0, 3)).to.deep.equal(['Doc Send & Sign', 'Onboard Employees', 'Entity Setup']);
     // the catalog gives way, not the Started section: its workflow is still whole on screen

@@ -301,6 +301,8 @@ export class PaperOSWorkflowLauncher extends PaperOSElement {
     if (!row) return;
     fresh.reveal = false;
     reveal(row);
+    // The Started list grew and the catalog gave way: the focused row stays in view.
+    this.shadowRoot!.activeElement?.closest('[part~="template"]')?.scrollIntoView({ block: 'nearest' });
   }
 
   /** ArrowDown in the search field goes to the list. */

@@ -189,6 +189,30 @@ describe('<paperos-workflow-launcher> as a catalog of 71 templates', () => {
     });
   }
 
+  it('a start that makes the Started list taller keeps the focused row whole in view in the catalog', async () => {
+    serve(api);
+    const el = await mount();
+    const list = root(el).querySelector<HTMLElement>('[part~="templates"]')!;
+    root(el).querySelector<HTMLInputElement>('[part~="filter"]')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    for (let i = 0; i < 8; i++) await sendKeys({ press: 'ArrowDown' });
+    const focused = active(el)!;
+    const row = () => focused.closest('li')!.getBoundingClientRect();
+    // the focused row at the bottom edge of the catalog's box, as scrolling the list by hand leaves it
+    list.scrollTop += row().bottom - list.getBoundingClientRect().bottom;
+    const before = list.getBoundingClientRect().height;
+    const started = oneEvent(el, 'paperos-workflow-started');
+    await sendKeys({ press: 'Enter' });
+    await started;
+    await waitUntil(() => root(el).querySelectorAll('[part~="workflow"]').length === 2, 'the new workflow listed');
+    await aTimeout(50);
+    expect(list.getBoundingClientRect().height).to.be.lessThan(before); // the catalog gave way
+    expect(active(el)).to.equal(focused);
+    const box = list.getBoundingClientRect();
+    expect(row().top).to.be.at.least(box.top - 0.5);
+    expect(row().bottom).to.be.at.most(box.bottom + 0.5);
+  });
+
   it('shows statuses in words in en, de and es, unknown ones as they came, and times relative to now', async () => {
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
     const workflows = [

@@ -60,6 +60,33 @@ describe('<paperos-document-list> with many documents', () => {
     expect(treeItems(el).length).to.be.within(windowRows, windowRows + 2 * ROWS_AROUND + 2);
   });
 
+  it('PageDown and PageUp move the focus a box of rows at a time, never losing it to a row scrolled out of the DOM', async () => {
+    const el = await mount(api, manyDocs(2_000, 20));
+    await waitUntil(() => virtualizerLoaded() && rowNamed(el, 'Document 000000.pdf'), 'the first rows did not render');
+    const focused = () => root(el).activeElement as HTMLElement | null;
+    treeItems(el)[0]!.focus();
+    const tree = root(el).querySelector<HTMLElement>('[part="tree"]')!;
+    for (let i = 0; i < 4; i++) {
+      const from = focused()!.dataset.key;
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => focused() && focused()!.dataset.key !== from, `PageDown ${i + 1} did not move the focus`);
+      await frames(2);
+      expect(focused()?.isConnected, `PageDown ${i + 1}`).to.equal(true);
+      expect(focused()!.getAttribute('role')).to.equal('treeitem');
+      const row = focused()!.getBoundingClientRect();
+      const box = tree.getBoundingClientRect();
+      expect(row.top).to.be.at.least(box.top - 1);
+      expect(row.bottom).to.be.at.most(box.bottom + 1);
+    }
+    expect(tree.scrollTop).to.be.greaterThan(tree.clientHeight * 2);
+    await sendKeys({ press: 'PageUp' });
+    await sendKeys({ press: 'PageUp' });
+    await sendKeys({ press: 'PageUp' });
+    await sendKeys({ press: 'PageUp' });
+    await sendKeys({ press: 'PageUp' });
+    await waitUntil(() => focused()?.textContent?.includes('Folder 000'), 'PageUp did not reach the first row');
+  });
+
   it('renders and filters 10,000 documents with fewer than 300 rows in the DOM', async () => {
     const el = await mount(api, manyDocs(10_000, 20));
     const tree = () => root(el).querySelector<HTMLElement>('[part="tree"]')!;

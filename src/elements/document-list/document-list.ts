@@ -198,6 +198,15 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (this.#flat.rows.length > VIRTUALIZE_ABOVE) this.#virtualizer.want();
   }
 
+  protected override update(changed: PropertyValues): void {
+    // A link or button that a load takes away (the Sign button of a recipient who has signed) leaves the focus on its row.
+    const focused = this.shadowRoot!.activeElement;
+    const key = focused?.closest<HTMLElement>('[role="treeitem"]')?.dataset.key;
+    super.update(changed);
+    if (key !== undefined && !focused!.isConnected)
+      this.#roving.moveTo(this.#flat.rows.findIndex((r) => r.key === key));
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#view === this.#viewShown) return;

@@ -119,6 +119,34 @@ describe('<paperos-document-list> refresh() and revalidation', () => {
     expect(api.requestsTo('GET', DOCS_PATH)[1]!.headers.get('if-none-match')).to.equal('"v1"');
   });
 
+  it('signed elsewhere: the focused Sign button goes on return, and the focus goes to its row, not the page', async () => {
+    const el = await mountWithEtag(api);
+    const row = rowNamed(el, 'File 03.pdf')!;
+    const sign = row.querySelector<HTMLButtonElement>('[part="sign-button"]')!;
+    const open = window.open;
+    window.open = () => null;
+    try {
+      sign.focus();
+      sign.click();
+    } finally {
+      window.open = open;
+    }
+    expect(root(el).activeElement).to.equal(sign);
+    const signed = docs.map((d, i) => (i === 3 ? { ...d, recipients: [{ name: 'Signer 3', status: 'signed' }] } : d));
+    api.on('GET', DOCS_PATH, { json: envelope(signed), headers: { etag: '"v2"' } });
+    setVisibility('hidden');
+    setVisibility('visible');
+    await waitUntil(() => !sign.isConnected, 'the Sign button did not go');
+    await el.updateComplete;
+    expect(rowNamed(el, 'File 03.pdf')!.querySelector('[part="recipient-status"]')!.textContent!.trim()).to.equal(
+      'Signed',
+    );
+    const focused = root(el).activeElement as HTMLElement | null;
+    expect(focused?.getAttribute('role')).to.equal('treeitem');
+    expect(focused!.querySelector('[part~="filename"]')!.textContent).to.equal('File 03.pdf');
+    expect(focused!.tabIndex).to.equal(0);
+  });
+
   it('revalidate="off": no request on return', async () => {
     const el = await mountWithEtag(api, { revalidate: 'off' });
     const open = window.open;

@@ -130,6 +130,8 @@ export abstract class PaperOSElement extends LitElement {
   readonly #loadingDelay = new LoadingDelayController(this, LOADING_DELAY_MS, isServer);
   /** The count the last load announced: a reload's skeleton shows that many rows. */
   #lastCount?: number;
+  /** Retry was pressed, and the focus has not yet come to rest beyond the loading state. */
+  #retried = false;
   readonly #locale: LocaleController;
 
   constructor() {
@@ -294,6 +296,14 @@ export abstract class PaperOSElement extends LitElement {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Retry takes its button away: the focus goes to the loading state, then to what loaded (or the next Retry).
+    if (this.#retried) {
+      const root = this.renderRoot as ShadowRoot;
+      if (document.activeElement === document.body) {
+        root.querySelector<HTMLElement>('[part=loading],[tabindex="0"],input,button')?.focus();
+      }
+      this.#retried = root.activeElement?.getAttribute('part') === 'loading';
+    }
     for (const entry of this.#tracked) {
       const { task } = entry;
       if (task.status === TaskStatus.COMPLETE && entry.announced !== task.value) {
@@ -337,6 +347,7 @@ export abstract class PaperOSElement extends LitElement {
       part="loading"
       class="state state--loading ${shown ? '' : 'state--pending'}"
       role="status"
+      tabindex="-1"
       aria-live="polite"
     >
       ${renderSkeleton(skeletonRows(this.#lastCount))}${
@@ -361,12 +372,13 @@ export abstract class PaperOSElement extends LitElement {
     if (isAbort(error)) return this.renderLoading();
     const failure = toPaperOSError(error);
     const { summary, detail } = describeError(failure);
+    const again = () => ((this.#retried = true), retry());
     return html`<div part="error" class="state state--error" role="alert">
       <slot name="error">
         <p class="error-summary">${summary}</p>
         ${detail ? html`<p class="error-detail">${detail}</p>` : nothing}
       </slot>
-      <button part="retry-button" class="button" type="button" @click=${retry}>${msg('Retry')}</button>
+      <button part="retry-button" class="button" type="button" @click=${again}>${msg('Retry')}</button>
     </div>`;
   }
 }

@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/record-list/define.js';
 import '../../../src/elements/workflow-launcher/define.js';
 import type { PaperOSRecordList } from '../../../src/elements/record-list/record-list.js';
@@ -16,7 +17,7 @@ import {
   workflowTemplatesResponse,
   workflowsResponse,
 } from '../../fixtures/api-examples.js';
-import { MockApi } from '../../helpers/mock-api.js';
+import { MockApi, type MockReply } from '../../helpers/mock-api.js';
 
 const ORG = EXAMPLE_ORG_ID;
 const BASE = 'https://paperos.test';
@@ -106,6 +107,30 @@ describe('<paperos-record-list>', () => {
       api.on('GET', RECORDS, { json: records() });
       root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
       await waitUntil(() => options(el).length === 2);
+    });
+
+    it('Retry from the keyboard keeps the focus in the element: on the loading state, then on what loaded', async () => {
+      api.on('GET', RECORDS, { status: 403, json: { message: 'no access' } }, { times: 1 });
+      const el = await mount(api, null);
+      await settled(el);
+      const focusedPart = () => root(el).activeElement?.getAttribute('part');
+      const retry = async (answer: MockReply) => {
+        const held = api.deferred();
+        api.on('GET', RECORDS, held.handler, { times: 1 });
+        root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await held.pending;
+        await el.updateComplete;
+        expect(focusedPart()).to.equal('loading');
+        held.release(answer);
+        await waitUntil(() => !root(el).querySelector('[part="loading"]'), 'the retry settled');
+        await el.updateComplete;
+      };
+      await retry({ status: 403, json: { message: 'still no access' } });
+      expect(focusedPart()).to.equal('retry-button');
+      await retry({ json: records() });
+      expect(options(el)).to.have.length(2);
+      expect(focusedPart()).to.equal('filter');
     });
 
     it('lists names and types, and announces the count', async () => {

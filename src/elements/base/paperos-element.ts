@@ -20,6 +20,7 @@ import { describeError } from './messages.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { forget, replayLateProviders } from './late-provider.js';
 import { LoadingDelayController } from './loading-delay.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { renderSkeleton, skeletonRows } from './skeleton.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -130,8 +131,6 @@ export abstract class PaperOSElement extends LitElement {
   readonly #loadingDelay = new LoadingDelayController(this, LOADING_DELAY_MS, isServer);
   /** The count the last load announced: a reload's skeleton shows that many rows. */
   #lastCount?: number;
-  /** Retry was pressed, and the focus has not yet come to rest beyond the loading state. */
-  #retried = false;
   readonly #locale: LocaleController;
 
   constructor() {
@@ -145,6 +144,7 @@ export abstract class PaperOSElement extends LitElement {
     updateWhenLocaleChanges(this);
     // Follow the nearest `lang`: strings (page-wide) and dates (per element).
     this.#locale = new LocaleController(this);
+    new FocusKeeper(this);
   }
 
   /** The locale this element formats dates, counts and sorts in (the nearest `lang`). */
@@ -296,14 +296,6 @@ export abstract class PaperOSElement extends LitElement {
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Retry takes its button away: the focus goes to the loading state, then to what loaded (or the next Retry).
-    if (this.#retried) {
-      const root = this.renderRoot as ShadowRoot;
-      if (document.activeElement === document.body) {
-        root.querySelector<HTMLElement>('[part=loading],[tabindex="0"],input,button')?.focus();
-      }
-      this.#retried = root.activeElement?.getAttribute('part') === 'loading';
-    }
     for (const entry of this.#tracked) {
       const { task } = entry;
       if (task.status === TaskStatus.COMPLETE && entry.announced !== task.value) {
@@ -372,13 +364,12 @@ export abstract class PaperOSElement extends LitElement {
     if (isAbort(error)) return this.renderLoading();
     const failure = toPaperOSError(error);
     const { summary, detail } = describeError(failure);
-    const again = () => ((this.#retried = true), retry());
     return html`<div part="error" class="state state--error" role="alert">
       <slot name="error">
         <p class="error-summary">${summary}</p>
         ${detail ? html`<p class="error-detail">${detail}</p>` : nothing}
       </slot>
-      <button part="retry-button" class="button" type="button" @click=${again}>${msg('Retry')}</button>
+      <button part="retry-button" class="button" type="button" @click=${retry}>${msg('Retry')}</button>
     </div>`;
   }
 }

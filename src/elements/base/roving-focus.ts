@@ -16,14 +16,15 @@ export interface RovingFocusOptions<T> {
 
 /**
  * A list of rows with one Tab stop (WAI-ARIA roving tabindex): ArrowDown and
- * ArrowUp move between rows, Home and End to the ends, and the row that has
+ * ArrowUp move between rows, PageDown and PageUp by the rows that fit in the
+ * rows' container, Home and End to the ends, and the row that has
  * the Tab stop follows focus and clicks. When the rows change, the Tab stop
  * stays on the same row (by key) if it is still there, else goes to the first.
  *
  * The host renders `tabindex=${controller.tabIndex(row)}` and
  * `data-key=${key(row)}` on each row, and hands its row container's
  * `keydown` and `focusin` events to `onKeydown` and `onFocusin`. Keys other
- * than those four (a tree's ArrowLeft/ArrowRight, Enter) stay with the host,
+ * than those six (a tree's ArrowLeft/ArrowRight, Enter) stay with the host,
  * which can move the Tab stop with `moveTo`.
  */
 export class RovingFocusController<T> implements ReactiveController {
@@ -72,7 +73,7 @@ export class RovingFocusController<T> implements ReactiveController {
   }
 
   /**
-   * ArrowDown / ArrowUp / Home / End on a row (the event's target itself, not
+   * ArrowDown / ArrowUp / PageDown / PageUp / Home / End on a row (the event's target itself, not
    * a link or button inside it): moves and returns true (default prevented).
    */
   onKeydown(event: KeyboardEvent): boolean {
@@ -81,6 +82,10 @@ export class RovingFocusController<T> implements ReactiveController {
     const index = this.#indexOfKey(element.dataset.key!);
     if (index < 0) return false;
     const last = this.#current().length - 1;
+    // PageDown/PageUp: a box of rows at a time. Left to the browser, a long
+    // list scrolls the focused row out of the DOM and the focus is lost.
+    const page = () =>
+      Math.max(1, Math.floor(Math.min(element.parentElement!.clientHeight, innerHeight) / element.offsetHeight));
     const to =
       event.key === 'ArrowDown'
         ? index + 1
@@ -90,7 +95,11 @@ export class RovingFocusController<T> implements ReactiveController {
             ? 0
             : event.key === 'End'
               ? last
-              : undefined;
+              : event.key === 'PageDown'
+                ? index + page()
+                : event.key === 'PageUp'
+                  ? index - page()
+                  : undefined;
     if (to === undefined) return false;
     event.preventDefault();
     this.moveTo(to);

@@ -198,15 +198,6 @@ export class PaperOSDocumentList extends PaperOSElement {
     if (this.#flat.rows.length > VIRTUALIZE_ABOVE) this.#virtualizer.want();
   }
 
-  protected override update(changed: PropertyValues): void {
-    // A link or button that a load takes away (the Sign button of a recipient who has signed) leaves the focus on its row.
-    const focused = this.shadowRoot!.activeElement;
-    const key = focused?.closest<HTMLElement>('[role="treeitem"]')?.dataset.key;
-    super.update(changed);
-    if (key !== undefined && !focused!.isConnected)
-      this.#roving.moveTo(this.#flat.rows.findIndex((r) => r.key === key));
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#view === this.#viewShown) return;
@@ -354,11 +345,6 @@ export class PaperOSDocumentList extends PaperOSElement {
       const parent = row.kind === 'folder' ? row.parent : row.folder;
       if (row.kind === 'folder' && !collapsed) this.#toggle(row, false);
       else if (this.sort !== 'name' && parent && parent.level > 0) this.#roving.moveTo(rows.indexOf(parent));
-    } else if (event.key === 'PageDown' || event.key === 'PageUp') {
-      // A box of rows at a time: scrolled by the browser, the focused row would leave the DOM and take the focus.
-      const box = this.renderRoot.querySelector('[part="tree"]')!.clientHeight;
-      const page = Math.max(1, Math.floor(box / element.offsetHeight));
-      this.#roving.moveTo(this.#roving.indexOf(row) + (event.key === 'PageUp' ? -page : page));
     } else if (event.key === 'Enter' || event.key === ' ') {
       if (row.kind === 'folder') this.#toggle(row);
       else if (event.key === 'Enter') element.querySelector('a')?.click();

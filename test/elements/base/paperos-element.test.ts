@@ -218,6 +218,38 @@ describe('PaperOSElement (the shared foundation)', () => {
     });
   });
 
+  describe('focus', () => {
+    it('Retry keeps the focus in the element, unless the user has moved it elsewhere on the page meanwhile', async () => {
+      api.on('GET', TEMPLATES, { status: 403, json: {} }, { times: 1 });
+      const el = await fixture<TestTemplates>(
+        html`<test-paperos-templates base-url=${BASE} .token=${token()}></test-paperos-templates>`,
+      );
+      const outside = await fixture<HTMLButtonElement>(html`<button>elsewhere</button>`);
+      const focusedPart = () => root(el).activeElement?.getAttribute('part');
+      const retry = async () => {
+        await waitUntil(() => root(el).querySelector('[part="retry-button"]'), 'error shown');
+        const held = api.deferred();
+        api.on('GET', TEMPLATES, held.handler, { times: 1 });
+        root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.focus();
+        root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+        await held.pending;
+        await el.updateComplete;
+        return held;
+      };
+      let held = await retry();
+      expect(focusedPart()).to.equal('loading');
+      held.release({ status: 403, json: {} });
+      await waitUntil(() => focusedPart() === 'retry-button', 'the focus went to the next Retry');
+
+      held = await retry();
+      outside.focus();
+      held.release({ json: workflowTemplatesResponse });
+      await waitUntil(() => items(el).length === 6, 'the retry loaded');
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+    });
+  });
+
   describe('paperos-load and paperos-error', () => {
     it('announce each settled run once, bubbling and composed out of shadow roots', async () => {
       api.on('GET', TEMPLATES, { json: workflowTemplatesResponse });

@@ -49,7 +49,13 @@ export class RecordCreateForm {
     const fixedType = this.options.type();
     const invalid = (name: string) => (this.#invalid === name ? 'true' : 'false');
     const describedBy = (name: string) => (this.#invalid === name ? 'create-notice' : nothing);
-    return html`<form part="create-form" class="create-form" novalidate @submit=${this.#create}>
+    return html`<form
+      part="create-form"
+      class="create-form"
+      novalidate
+      @submit=${this.#create}
+      @keydown=${this.#onKeydown}
+    >
       <label class="field">
         <span>${msg('Type')}</span>
         <select name="type">
@@ -103,6 +109,14 @@ export class RecordCreateForm {
       ${renderNotice(this.#notice, 'create-notice')}
     </form>`;
   }
+
+  /** Escape closes the form, as New record does, and gives the focus back to that button. */
+  #onKeydown = async (event: KeyboardEvent): Promise<void> => {
+    if (event.key !== 'Escape' || this.#busy) return;
+    this.toggle();
+    await this.host.updateComplete;
+    (this.host as unknown as Element).shadowRoot!.querySelector<HTMLElement>('[part~="new-button"]')!.focus();
+  };
 
   #addField = (): void => {
     this.#fields = [...this.#fields, { key: '', value: '' }];

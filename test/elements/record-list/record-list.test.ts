@@ -497,6 +497,23 @@ describe('<paperos-record-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('Escape closes the form and gives the focus back to New record', async () => {
+      const el = await mount(api, records(), { creatable: true });
+      const button = root(el).querySelector<HTMLButtonElement>('[part="new-button"]')!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      root(el).querySelector<HTMLInputElement>('[part="create-form"] input[name="name"]')!.focus();
+      await sendKeys({ type: 'Jane' });
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(root(el).querySelectorAll('[part="create-form"]')).to.have.length(0);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(root(el).activeElement?.getAttribute('part')).to.equal('new-button');
+      expect(api.requestsTo('POST', RECORDS)).to.have.length(0);
+    });
+
     it('POSTs a valid record and reloads the list', async () => {
       api.on('POST', RECORDS, { json: createRecordResponse });
       const el = await mount(api, records(), { creatable: true, type: 'indv' });

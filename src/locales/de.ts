@@ -80,6 +80,7 @@
 's8bcad9635762a181': `Datensätze werden geladen…`,
 's8be24134edbd0c69': str`Gestartete Workflows (${0})`,
 's8e1855b56b0dc8e1': `1 Workflow`,
+'s911c597ac33715c5': `PaperOS ist ausgelastet. Versuchen Sie es in einer Sekunde erneut.`,
 's9434ea90b6fee97d': `Ordner`,
 's94c354208e4f746f': str`${0} Dokumente`,
 's9583c7506a624886': `Ihre Änderungen wurden nicht gespeichert. Sie sind noch da; versuchen Sie es erneut.`,

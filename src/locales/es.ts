@@ -80,6 +80,7 @@
 's8bcad9635762a181': `Cargando registros…`,
 's8be24134edbd0c69': str`Flujos de trabajo iniciados (${0})`,
 's8e1855b56b0dc8e1': `1 flujo de trabajo`,
+'s911c597ac33715c5': `PaperOS está ocupado. Inténtelo de nuevo en un segundo.`,
 's9434ea90b6fee97d': `Carpeta`,
 's94c354208e4f746f': str`${0} documentos`,
 's9583c7506a624886': `Sus cambios no se guardaron. Siguen aquí; inténtelo de nuevo.`,

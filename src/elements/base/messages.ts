@@ -25,10 +25,14 @@ function summaryFor(error: Pick<PaperOSError, 'code' | 'retryAfter'>): string {
       return msg('This PaperOS feature needs an upgraded account.');
     case 'not_found':
       return msg('PaperOS could not find what was asked for.');
-    case 'rate_limited':
-      return error.retryAfter
-        ? msg(str`PaperOS is busy. Try again in ${Math.ceil(error.retryAfter)} seconds.`)
-        : msg('PaperOS is busy. Try again in a moment.');
+    case 'rate_limited': {
+      const seconds = Math.ceil(error.retryAfter ?? 0);
+      return seconds > 1
+        ? msg(str`PaperOS is busy. Try again in ${seconds} seconds.`)
+        : seconds
+          ? msg('PaperOS is busy. Try again in a second.')
+          : msg('PaperOS is busy. Try again in a moment.');
+    }
     case 'network':
       return msg('PaperOS could not be reached. Check the connection, then retry.');
     case 'timeout':

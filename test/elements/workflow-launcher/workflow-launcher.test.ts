@@ -124,6 +124,23 @@ describe('<paperos-workflow-launcher>', () => {
       await waitUntil(() => labels(el).length === 6);
     });
 
+    it('error (429) with Retry-After: 1 says "a second", in English and German', async function () {
+      this.timeout(15000);
+      api.on('GET', WORKFLOWS, { json: workflowsResponse });
+      api.on('GET', TEMPLATES, { status: 429, headers: { 'retry-after': '1' }, json: {} });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div><paperos-workflow-launcher base-url=${BASE} .token=${token()}></paperos-workflow-launcher></div>`,
+      );
+      const el = wrapper.querySelector('paperos-workflow-launcher')!;
+      // the client waits the second it was asked to between its tries first
+      await waitUntil(() => root(el).querySelector('[part~="error"]'), 'the error', { timeout: 8000 });
+      const summary = () => root(el).querySelector('[role="alert"] .error-summary')!.textContent;
+      expect(summary()).to.equal('PaperOS is busy. Try again in a second.');
+      wrapper.setAttribute('lang', 'de');
+      await waitUntil(() => summary()!.startsWith('PaperOS ist ausgelastet'), 'German');
+      expect(summary()).to.equal('PaperOS ist ausgelastet. Versuchen Sie es in einer Sekunde erneut.');
+    });
+
     it('populated: templates and started workflows, with a load event', async () => {
       serve(api);
       const loaded = oneEvent(document, 'paperos-load');

@@ -238,11 +238,13 @@ export class PaperOSDocumentList extends PaperOSElement {
     const { module, failed } = this.#virtualizer;
     const virtual = long && module;
     // Short lists render directly. A long one shows its first rows until the virtualizer arrives.
+    // The tree has tabindex="-1": Firefox would make its scroll box a Tab stop of its own.
     const shown = long ? rows.slice(0, failed ? VIRTUALIZE_ABOVE : ROWS_WHILE_LOADING) : rows;
     return html`<div
         part="tree"
         class="tree scroll-fade ${virtual ? 'tree--virtual' : ''}"
         role="tree"
+        tabindex="-1"
         aria-label=${msg('Documents')}
         @click=${this.#onTreeClick}
         @keydown=${this.#onTreeKeydown}

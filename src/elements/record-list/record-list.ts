@@ -242,6 +242,7 @@ export class PaperOSRecordList extends PaperOSElement {
     </div>`;
   }
 
+  /** The list has tabindex="-1": Firefox would make its scroll box a Tab stop of its own. */
   #renderList(refreshing: boolean): TemplateResult {
     const records = this.#visibleRecords;
     if (records.length === 0) {
@@ -251,6 +252,7 @@ export class PaperOSRecordList extends PaperOSElement {
       part="list"
       class="list scroll-fade"
       role="listbox"
+      tabindex="-1"
       aria-label=${msg(str`Records (${formatCount(records.length, this.locale)})`)}
       aria-busy=${refreshing ? 'true' : 'false'}
       @keydown=${this.#onListKeydown}

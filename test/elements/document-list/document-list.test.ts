@@ -135,6 +135,16 @@ describe('<paperos-document-list>', () => {
       expect(rowLabels(el)).to.have.length(8);
     });
 
+    it('is one Tab stop after the sort field, also when the tree scrolls (Firefox would stop on its scroll box)', async () => {
+      const el = await mount(api, docs());
+      el.style.setProperty('--paperos-document-list-height', '5rem');
+      const tree = root(el).querySelector<HTMLElement>('[part="tree"]')!;
+      expect(tree.scrollHeight).to.be.greaterThan(tree.clientHeight);
+      root(el).querySelector<HTMLSelectElement>('[part="sort"]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.getAttribute('role')).to.equal('treeitem');
+    });
+
     it('moves through rows with the keyboard, per the tree pattern', async () => {
       const el = await mount(api, docs());
       const focused = () =>

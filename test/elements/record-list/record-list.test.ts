@@ -133,6 +133,16 @@ describe('<paperos-record-list>', () => {
       expect(focusedPart()).to.equal('filter');
     });
 
+    it('is one Tab stop after the filter, also when the list scrolls (Firefox would stop on its scroll box)', async () => {
+      const el = await mount(api, records());
+      el.style.setProperty('--paperos-record-list-height', '2rem');
+      const list = root(el).querySelector<HTMLElement>('[part="list"]')!;
+      expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
+      root(el).querySelector<HTMLInputElement>('[part="filter"]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.getAttribute('part')).to.equal('record');
+    });
+
     it('lists names and types, and announces the count', async () => {
       const loaded = oneEvent(document, 'paperos-load');
       const el = await mount(api, records());

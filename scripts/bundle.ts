@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The script-tag bundle's budget: its eagerly loaded code, minified and gzipped.
- * The goal is 25 KB (lit and all four elements); the bundle measures 35.9 KB
+ * The goal is 25 KB (lit and all four elements); the bundle measures 36.3 KB
  * (lit and the shared base alone are about 17 KB: bench/RESULTS.md, scenario 9),
  * so CI holds this ceiling, a little above today's figure, against regressions
  * until the goal is reached. It carries PaperOSClient's methods beside the
@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
  * per-element scripts are spared.
  */
 export const TARGET_BYTES = 25 * 1024;
-export const BUDGET_BYTES = 36.3 * 1024;
+export const BUDGET_BYTES = 36.5 * 1024;
 export const ESM_BUNDLE = 'paperos-elements.js';
 /** The per-element scripts' folder (under dist/) and the chunk they share: lit, the base, the client, the provider. */
 export const ELEMENTS_DIR = 'elements';
@@ -29,9 +29,11 @@ export const SHARED_CHUNK = 'paperos-shared.js';
  * Each per-element script's ceiling and goal, up front: the script and what it
  * imports statically (the shared chunk), min+gzip. The goals (launcher 20 KB,
  * document list 24 KB) are not reached; CI holds ceilings a little above
- * today's figures (launcher 25.8 KB with its catalog and Started section,
- * document list 28.2 KB, record list 26.2 KB, provider 20.5 KB) against
- * regressions. The shared chunk is 20.4 KB; what each part adds to it (gzip
+ * today's figures (launcher 26.1 KB with its catalog and Started section,
+ * document list 28.5 KB, record list 26.4 KB, provider 20.6 KB, after the
+ * keyboard fixes: focus kept through Retry, reloads and a virtualizer's
+ * corrections, PageDown and PageUp) against regressions. The shared chunk is
+ * 20.6 KB (20.4 before those fixes); what each part adds to it (gzip
  * with the part, less gzip without): lit with repeat() 5.9 KB; the client core,
  * transport, token source, errors, page cache and URL policy 4.5 KB; the element
  * base with its controllers, messages, link policy and filter field 2.8 KB;
@@ -46,8 +48,8 @@ export const SHARED_CHUNK = 'paperos-shared.js';
  */
 export const ELEMENT_BUDGETS: Record<string, { budget: number; goal?: number }> = {
   'paperos-workflow-launcher.js': { budget: 26.2 * 1024, goal: 20 * 1024 },
-  'paperos-document-list.js': { budget: 28.5 * 1024, goal: 24 * 1024 },
-  'paperos-record-list.js': { budget: 26.5 * 1024 },
+  'paperos-document-list.js': { budget: 28.7 * 1024, goal: 24 * 1024 },
+  'paperos-record-list.js': { budget: 26.7 * 1024 },
   'paperos-provider.js': { budget: 20.9 * 1024 },
 };
 export const IIFE_BUNDLE = 'paperos-elements.iife.js';

@@ -228,6 +228,47 @@ describe('demo pages', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('the large organization by keyboard: End after collapsing two folders keeps the focus, on the last row', async () => {
+    // The rows' heights vary, so the virtualizer corrects its estimates on the way to the
+    // end, and the last row leaves the DOM for a moment; it used to lose the focus then.
+    const page = await open('/');
+    await inShadow(page, 'paperos-document-list', '[part~="filename"]');
+    await page.selectOption('#org', LARGE_ORG_ID);
+    const summary = page.locator('paperos-document-list [part~="summary"]');
+    await summary.filter({ hasText: `${LARGE_ORG_DOCUMENTS.toLocaleString('en-US')} documents` }).waitFor();
+    await inShadow(page, 'paperos-document-list', '.tree--virtual [role="treeitem"][tabindex="0"]');
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.querySelector('paperos-document-list')!.shadowRoot!.activeElement;
+        return active?.getAttribute('role') === 'treeitem'
+          ? active.querySelector('[part~="filename"]')?.textContent
+          : null;
+      });
+    await page.evaluate(() =>
+      document
+        .querySelector('paperos-document-list')!
+        .shadowRoot!.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')!
+        .focus(),
+    );
+    for (const key of ['ArrowLeft', 'ArrowDown', 'ArrowLeft', 'End']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+    }
+    // The last document of the last folder (folders and documents by name, as the list sorts them).
+    const docs = demo.sandbox.state.documents[LARGE_ORG_ID];
+    const lastFolder = docs
+      .map((d) => d.path)
+      .sort((a, b) => a.localeCompare(b, 'en'))
+      .at(-1);
+    const last = docs
+      .filter((d) => d.path === lastFolder)
+      .map((d) => d.filename)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .at(-1);
+    assert.equal(await focused(), last);
+    await page.close();
+  });
+
   it('has a favicon, also at /favicon.ico for pages without an icon link', async () => {
     for (const path of ['/favicon.svg', '/favicon.ico']) {
       const response = await fetch(`${demo.url}${path}`);

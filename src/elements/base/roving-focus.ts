@@ -23,7 +23,9 @@ export interface RovingFocusOptions<T> {
  *
  * The host renders `tabindex=${controller.tabIndex(row)}` and
  * `data-key=${key(row)}` on each row, and hands its row container's
- * `keydown` and `focusin` events to `onKeydown` and `onFocusin`. Keys other
+ * `keydown` and `focusin` events to `onKeydown` and `onFocusin` (a virtualized
+ * list also its `rangeChanged` and `unpinned` events, to `onRangeChanged` and
+ * `onUnpinned`). Keys other
  * than those six (a tree's ArrowLeft/ArrowRight, Enter) stay with the host,
  * which can move the Tab stop with `moveTo`.
  */
@@ -32,6 +34,8 @@ export class RovingFocusController<T> implements ReactiveController {
   #index = 0;
   #rows?: readonly T[];
   #focusPending = false;
+  /** The last move brought in a row the virtualizer had not rendered; it keeps that row in view until the user scrolls. */
+  #pinned = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -68,7 +72,10 @@ export class RovingFocusController<T> implements ReactiveController {
     index = Math.max(0, Math.min(index, rows.length - 1));
     this.#set(index, rows[index]!);
     this.#focusPending = true;
-    this.options.reveal?.(index);
+    if (this.options.reveal) {
+      this.#pinned = !this.#elementOf(this.#activeKey!);
+      this.options.reveal(index);
+    }
     this.host.requestUpdate();
   }
 
@@ -122,12 +129,16 @@ export class RovingFocusController<T> implements ReactiveController {
    * Tab still reaches the list, unless a row has focus.
    */
   onRangeChanged(first: number, last: number): void {
+    // While the virtualizer corrects its size estimates around a row a move
+    // brought in (pinned), that row can leave the DOM for a frame and come back
+    // as a new element (End after collapsing folders): it gets the focus back.
+    if (this.#pinned && document.activeElement === document.body) this.#focusPending = true;
     if (this.#focusPending) {
       // The virtualizer renders the new range right after announcing it.
       queueMicrotask(() => this.tryFocus());
       return;
     }
-    if (first < 0 || (this.#index >= first && this.#index <= last)) return;
+    if (this.#pinned || first < 0 || (this.#index >= first && this.#index <= last)) return;
     const row = this.#current()[first];
     const root = this.host.renderRoot as ParentNode;
     if (row && !root.querySelector(`${this.options.itemSelector}:focus-within`)) {
@@ -136,9 +147,15 @@ export class RovingFocusController<T> implements ReactiveController {
     }
   }
 
+  /** The virtualizer no longer keeps the row a move brought in in view (the user scrolled). */
+  onUnpinned(): void {
+    this.#pinned = false;
+  }
+
   /** Drops a focus move not yet done (the user went on to type or choose something else). */
   cancelFocus(): void {
     this.#focusPending = false;
+    this.#pinned = false;
   }
 
   /** Focuses the Tab stop's row if a move asked for it and the row is rendered. */

@@ -250,6 +250,7 @@ export class PaperOSDocumentList extends PaperOSElement {
         @keydown=${this.#onTreeKeydown}
         @focusin=${this.#onTreeFocusin}
         @rangeChanged=${this.#onRangeChanged}
+        @unpinned=${() => this.#roving.onUnpinned()}
       >
         ${
           virtual

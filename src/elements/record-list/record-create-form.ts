@@ -33,7 +33,7 @@ export class RecordCreateForm {
   #fields: Array<{ key: string; value: string }> = [{ key: '', value: '' }];
 
   constructor(
-    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: RecordCreateFormOptions,
   ) {}
 
@@ -115,7 +115,7 @@ export class RecordCreateForm {
     if (event.key !== 'Escape' || this.#busy) return;
     this.toggle();
     await this.host.updateComplete;
-    (this.host as unknown as Element).shadowRoot!.querySelector<HTMLElement>('[part~="new-button"]')!.focus();
+    this.host.shadowRoot!.querySelector<HTMLElement>('[part~="new-button"]')!.focus();
   };
 
   #addField = (): void => {
